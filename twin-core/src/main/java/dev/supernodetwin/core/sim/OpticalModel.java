@@ -18,7 +18,8 @@ final class OpticalModel {
     static final double DETUNE_PM_PER_K = 57;
     /** Launch-power penalty of a detuned ring: ~1 dB per 100 pm, a fraction of the ~200 pm linewidth [EST]. */
     static final double DETUNE_DB_PER_PM = 0.01;
-    static final double MODULATOR_LOSS_DB = 6;
+    /** Ring modulator insertion loss plus modulation penalty, ≈ 6–7 dB [EST]. */
+    static final double MODULATOR_LOSS_DB = 6.8;
     /** OCS cross-connect insertion loss [WP]. */
     static final double OCS_IL_DB = 2.7;
     /** LOS assert / de-assert [PUB S17]. */
@@ -103,7 +104,7 @@ final class OpticalModel {
     private void receiveLane(int l, int d, double dt, double[] engineTemp, FaultSet faults, PartSpread parts,
                              Noise noise, double[] out) {
         double rxNoise = noise.gaussian(0.05);
-        double berNoise = noise.gaussian(0.05);
+        double berNoise = noise.gaussian(0.03);
         int far = plant.farLane[l];
         if (far == Plant.NONE) {
             return;

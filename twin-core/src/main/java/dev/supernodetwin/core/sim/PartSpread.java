@@ -6,7 +6,7 @@ package dev.supernodetwin.core.sim;
  * so they do not depend on the scenario.
  */
 final class PartSpread {
-    /** Healthy pre-FEC BER floor, log10 ~ N(−7, 0.3) [EST, domain §8], cut at ±3σ. */
+    /** Healthy pre-FEC BER floor, log10 ~ N(−7, 0.3) [EST, domain §8], cut at ±2.5σ to stay in 1e-8…1e-6. */
     static final double BER_FLOOR_MEAN = -7;
     static final double BER_FLOOR_SIGMA = 0.3;
 
@@ -36,10 +36,10 @@ final class PartSpread {
             fibreLossDb[l] = noise.uniform(0.5, 1.1);
             // ELS-to-engine fibre-to-chip coupling 1–2 dB [WP]: 1.5 ± 0.3 dB.
             couplingLossDb[l] = noise.uniform(1.2, 1.8);
-            double z = Math.max(-3, Math.min(3, noise.gaussian()));
+            double z = Math.max(-2.5, Math.min(2.5, noise.gaussian()));
             berFloorLog10[l] = BER_FLOOR_MEAN + BER_FLOOR_SIGMA * z;
             // Engines with their own lasers launch −1…+3 dBm [EST, domain §2.5]; bias 50–70 mA [EST, §8].
-            ownTxDbm[l] = noise.uniform(0.5, 2.0);
+            ownTxDbm[l] = noise.uniform(0.0, 1.5);
             ownBiasMa[l] = noise.uniform(50, 70);
             // ELS lasers held by APC at ~15 dBm ± 0.3 (ELSFP classes 11–26 dBm [SEC S21]); bias 90 mA ± 5 % [EST].
             laserOutDbm[l] = 15 + noise.uniform(-0.3, 0.3);
