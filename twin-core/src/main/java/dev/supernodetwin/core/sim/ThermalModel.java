@@ -138,7 +138,8 @@ final class ThermalModel {
     }
 
     private void updateThrottle(int d) {
-        if (plant.kind[d] != DeviceKind.GPU || offBus[d]) {
+        // Switch ASICs get the GPU's protection too: no sourced thresholds, same numbers [EST].
+        if (offBus[d]) {
             return;
         }
         double t = temp[d];
@@ -209,7 +210,10 @@ final class ThermalModel {
         return coolant + ENGINE_HOST_COUPLING * (hostTemp - coolant) + ENGINE_SELF_HEAT_K;
     }
 
-    /** Whether device {@code d} reports this tick: a GPU that fell off the bus sends its XID frame, then nothing. */
+    /**
+     * Whether device {@code d} reports this tick: a GPU that fell off the bus sends its XID frame, then
+     * nothing; a switch past its thermal trip likewise falls silent.
+     */
     boolean reports(int d) {
         return !offBus[d] || offBusNow[d];
     }
