@@ -72,9 +72,8 @@ final class FaultTargets {
     }
 
     private static void checkDuration(String at, FaultSpec f, List<String> problems) {
-        if (f.durationMillis().isPresent() && f.durationMillis().getAsLong() <= 0) {
-            problems.add(at + ".duration: must be > 0 ms, was " + f.durationMillis().getAsLong());
-        }
+        f.durationMillis().stream().filter(d -> d <= 0)
+                .forEach(d -> problems.add(at + ".duration: must be > 0 ms, was " + d));
         if (f.type() == FaultType.F2 && f.durationMillis().isEmpty()) {
             problems.add(at + ".duration: F2 needs a duration, the time from onset to the laser's end of life");
         }
@@ -243,8 +242,8 @@ final class FaultTargets {
     private static int[] leakSensor(String at, String target, Topology topo, List<String> problems) {
         OptionalInt d = topo.indexOf(target);
         if (d.isPresent() && topo.device(d.getAsInt()).kind() == DeviceKind.CDU) {
-            OptionalInt first = topo.onLoop(d.getAsInt()).stream()
-                    .filter(x -> topo.device(x).kind() == DeviceKind.LEAK).findFirst();
+            OptionalInt first = topo.onLoop(d.getAsInt()).stream().filter(x -> topo.device(x).kind() == DeviceKind.LEAK)
+                    .findFirst();
             if (first.isEmpty()) {
                 problems.add(at + ": CDU '" + target + "' has no leak sensor on its loop");
                 return new int[0];
