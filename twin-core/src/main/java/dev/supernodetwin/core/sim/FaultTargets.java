@@ -99,8 +99,7 @@ final class FaultTargets {
             default -> null;
         };
         if (rule != null || !Double.isFinite(m)) {
-            problems.add(at + ".magnitude: " + type.code() + " magnitude is " + (rule == null ? "finite" : rule)
-                    + ", was " + m);
+            problems.add(at + ".magnitude: " + type.code() + " magnitude is " + (rule == null ? "finite" : rule) + ", was " + m);
         }
         return m;
     }
