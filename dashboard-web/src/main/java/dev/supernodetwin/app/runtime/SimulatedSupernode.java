@@ -1,0 +1,86 @@
+package dev.supernodetwin.app.runtime;
+
+import dev.supernodetwin.core.sim.FaultSpec;
+import dev.supernodetwin.core.sim.Simulator;
+import dev.supernodetwin.core.state.TwinState;
+
+import java.time.InstantSource;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs the simulator in real time and feeds the twin in-process: every period, one tick of physics is
+ * applied to the twin state and a snapshot is published. Simulation and state share one thread, so the
+ * state keeps its single writer.
+ */
+public final class SimulatedSupernode implements AutoCloseable {
+    private final Simulator simulator;
+    private final TwinState state;
+    private final SnapshotBoard board;
+    private final InstantSource clock;
+    private final long periodMillis;
+    private final ScheduledExecutorService writer;
+    private final AtomicLong ticks = new AtomicLong();
+    private final Consumer<Throwable> onFailure;
+
+    /**
+     * @param simulator    the simulator, whose event time starts near the clock's now
+     * @param state        the twin state this runtime becomes the writer of
+     * @param board        where snapshots are published
+     * @param clock        wall clock, for pacing and freshness
+     * @param periodMillis simulation period
+     * @param onFailure    told if a tick throws (the runtime keeps ticking)
+     */
+    public SimulatedSupernode(Simulator simulator, TwinState state, SnapshotBoard board, InstantSource clock,
+                              long periodMillis, Consumer<Throwable> onFailure) {
+        this.simulator = simulator;
+        this.state = state;
+        this.board = board;
+        this.clock = clock;
+        this.periodMillis = periodMillis;
+        this.onFailure = onFailure;
+        this.writer = Daemons.scheduler("twin-writer-" + state.topology().supernode());
+    }
+
+    /** Starts ticking at the simulation period. */
+    public void start() {
+        board.publish(state.snapshot(clock.millis()));
+        writer.scheduleAtFixedRate(this::tick, 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            // Catch up if the writer fell behind, but never simulate ahead of the wall clock.
+            while (simulator.nextTime() <= clock.millis()) {
+                simulator.tick(state::apply);
+                ticks.incrementAndGet();
+            }
+            board.publish(state.snapshot(clock.millis()));
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+        }
+    }
+
+    /** Injects a fault on the writer thread, so the simulator keeps a single owner. */
+    public void inject(FaultSpec fault) {
+        writer.execute(() -> {
+            try {
+                simulator.inject(fault);
+            } catch (RuntimeException e) {
+                onFailure.accept(e);
+            }
+        });
+    }
+
+    /** Ticks simulated so far. */
+    public long ticks() {
+        return ticks.get();
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+    }
+}

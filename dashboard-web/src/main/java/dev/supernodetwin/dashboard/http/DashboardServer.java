@@ -1,0 +1,88 @@
+package dev.supernodetwin.dashboard.http;
+
+import dev.supernodetwin.dashboard.live.LiveFeed;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+/**
+ * The HTTP edge: the live page (static files from the classpath), a small REST API and the live
+ * WebSocket at {@code /live}. It only reads published views; it never touches the twin's writer.
+ */
+public final class DashboardServer extends VerticleBase {
+    private final String host;
+    private final int port;
+    private final JsonObject topologyView;
+    private final LiveFeed feed;
+    private HttpServer server;
+
+    /**
+     * @param host         address to bind, normally 127.0.0.1
+     * @param port         port to bind; 0 picks a free one
+     * @param topologyView the supernode's structure for the page
+     * @param feed         the live update feed
+     */
+    public DashboardServer(String host, int port, JsonObject topologyView, LiveFeed feed) {
+        this.host = host;
+        this.port = port;
+        this.topologyView = topologyView;
+        this.feed = feed;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.get("/api/topology").handler(this::topology);
+        router.get("/api/live").handler(this::live);
+        router.get("/alive").handler(ctx -> ctx.json(new JsonObject().put("status", "alive")));
+        router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "http.not-found",
+                "no API resource at " + ctx.request().path()));
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.route().failureHandler(this::failure);
+        feed.start(context);
+        server = vertx.createHttpServer()
+                .webSocketHandler(this::webSocket)
+                .requestHandler(router);
+        return server.listen(port, host);
+    }
+
+    /** The port actually bound (useful when started on port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+
+    private void topology(RoutingContext ctx) {
+        ctx.json(topologyView);
+    }
+
+    private void live(RoutingContext ctx) {
+        feed.latest().ifPresentOrElse(
+                update -> ctx.response().putHeader("content-type", "application/json").end(update),
+                () -> ApiError.send(ctx, 503, "twin.no-data-yet", "the twin has not published a snapshot yet"));
+    }
+
+    private void webSocket(ServerWebSocket ws) {
+        if (!"/live".equals(ws.path())) {
+            ws.close((short) 1008, "unknown WebSocket path " + ws.path());
+            return;
+        }
+        feed.join(ws);
+    }
+
+    private void failure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String message = ctx.failure() != null ? ctx.failure().getMessage() : "request failed";
+        ApiError.send(ctx, status, status == 404 ? "http.not-found" : "http.error", message);
+    }
+
+    @Override
+    public Future<?> stop() {
+        feed.close();
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

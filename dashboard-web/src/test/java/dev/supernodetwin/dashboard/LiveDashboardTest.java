@@ -1,0 +1,107 @@
+package dev.supernodetwin.dashboard;
+
+import dev.supernodetwin.app.runtime.SimulatedSupernode;
+import dev.supernodetwin.app.runtime.SnapshotBoard;
+import dev.supernodetwin.core.fixtures.TinyTopology;
+import dev.supernodetwin.core.sim.Scenario;
+import dev.supernodetwin.core.sim.SimulationSettings;
+import dev.supernodetwin.core.sim.Simulator;
+import dev.supernodetwin.core.state.SensorLayout;
+import dev.supernodetwin.core.state.StalenessPolicy;
+import dev.supernodetwin.core.state.TwinState;
+import dev.supernodetwin.core.topology.Topology;
+import dev.supernodetwin.dashboard.http.DashboardServer;
+import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveView;
+import dev.supernodetwin.dashboard.live.TopologyView;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live server end to end: simulator → twin state → snapshot → WebSocket and REST, on a real port. */
+class LiveDashboardTest {
+
+    private Vertx vertx;
+    private SimulatedSupernode sim;
+    private DashboardServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        Topology topo = Topology.of(TinyTopology.document());
+        SensorLayout layout = new SensorLayout(topo);
+        TwinState state = new TwinState(layout, StalenessPolicy.DEFAULT);
+        SnapshotBoard board = new SnapshotBoard();
+        InstantSource clock = InstantSource.system();
+        long period = 100;
+        Simulator simulator = new Simulator(layout, new SimulationSettings(7, clock.millis(), period),
+                new Scenario(List.of()));
+        sim = new SimulatedSupernode(simulator, state, board, clock, period, Throwable::printStackTrace);
+        sim.start();
+        vertx = Vertx.vertx();
+        server = new DashboardServer("127.0.0.1", 0, TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 100));
+        vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sim.close();
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void servesTheTopologyThePageAndAnErrorCodeForUnknownResources() throws Exception {
+        WebClient client = WebClient.create(vertx);
+        HttpResponse<Buffer> topo = client.get(server.actualPort(), "127.0.0.1", "/api/topology").send()
+                .await(10, TimeUnit.SECONDS);
+        assertThat(topo.statusCode()).isEqualTo(200);
+        assertThat(topo.bodyAsJsonObject().getJsonArray("gpu")).hasSize(2);
+        assertThat(topo.bodyAsJsonObject().getJsonArray("laser")).hasSize(4);
+
+        HttpResponse<Buffer> page = client.get(server.actualPort(), "127.0.0.1", "/").send().await(10, TimeUnit.SECONDS);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.bodyAsString()).contains("supernode-twin");
+
+        HttpResponse<Buffer> missing = client.get(server.actualPort(), "127.0.0.1", "/api/nope").send()
+                .await(10, TimeUnit.SECONDS);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.bodyAsJsonObject().getString("error")).isEqualTo("http.not-found");
+    }
+
+    @Test
+    void pushesLiveUpdatesWhoseValuesChange() throws Exception {
+        List<JsonObject> updates = new CopyOnWriteArrayList<>();
+        WebSocketClient ws = vertx.createWebSocketClient();
+        ws.connect(server.actualPort(), "127.0.0.1", "/live")
+                .await(10, TimeUnit.SECONDS)
+                .binaryMessageHandler(b -> updates.add(b.toJsonObject()));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (distinctGpuTemps(updates) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        assertThat(distinctGpuTemps(updates)).as("distinct GPU temperature readings pushed").isGreaterThanOrEqualTo(2);
+        JsonObject last = updates.get(updates.size() - 1);
+        assertThat(last.getJsonArray("gpu.temp_c").getDouble(0)).isBetween(20.0, 100.0);
+        assertThat(last.getJsonArray("laser.out_dbm")).hasSize(4);
+        assertThat(last.getLong("frames")).isPositive();
+    }
+
+    private static long distinctGpuTemps(List<JsonObject> updates) {
+        return updates.stream().map(u -> u.getJsonArray("gpu.temp_c").getValue(0)).filter(v -> v != null)
+                .distinct().count();
+    }
+}
