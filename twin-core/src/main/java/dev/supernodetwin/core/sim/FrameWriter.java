@@ -5,12 +5,14 @@ import dev.supernodetwin.core.frame.FrameSink;
 
 /**
  * Turns the readings of one tick into frames: one per reporting device, in device index order, with
- * its sensors in layout order. A NaN reading is a sensor with nothing to report and is left out.
+ * its sensors in layout order, rounded to each sensor's resolution. A NaN reading is a sensor with
+ * nothing to report and is left out.
  */
 final class FrameWriter {
     private final Plant plant;
     private final FrameBuffer frame;
     private final long[] seq;
+    private final Quantizer quantizer;
 
     FrameWriter(Plant plant) {
         this.plant = plant;
@@ -20,6 +22,7 @@ final class FrameWriter {
         }
         this.frame = new FrameBuffer(widest);
         this.seq = new long[plant.devices];
+        this.quantizer = new Quantizer(plant.layout);
     }
 
     void write(long t, double[] out, ThermalModel thermal, SensorFaults sensorFaults, FrameSink sink) {
@@ -35,7 +38,7 @@ final class FrameWriter {
             for (int s = from; s < to; s++) {
                 double v = clean ? out[s] : sensorFaults.read(s, out[s]);
                 if (!Double.isNaN(v)) {
-                    frame.add(s, v);
+                    frame.add(s, quantizer.round(s, v));
                 }
             }
             sink.accept(frame);
