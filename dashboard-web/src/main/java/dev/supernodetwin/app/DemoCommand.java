@@ -1,5 +1,6 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
 import dev.supernodetwin.core.sim.Scenario;
@@ -69,7 +70,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
         Vertx vertx = Vertx.vertx();
         LiveFeed feed = new LiveFeed(board, new LiveView(layout), 500);
-        DashboardServer server = new DashboardServer(host, port, TopologyView.of(topo), feed);
+        DashboardServer server = new DashboardServer(host, port, TopologyView.of(topo), feed,
+                new DemoProbes(board, clock, topo.supernode()));
         try (SimulatedSupernode sim = new SimulatedSupernode(simulator, state, board, clock, periodMillis,
                 e -> LOG.error("simulation tick failed", e))) {
             sim.start();

@@ -1,5 +1,6 @@
 package dev.supernodetwin.dashboard;
 
+import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
 import dev.supernodetwin.core.fixtures.TinyTopology;
@@ -51,7 +52,8 @@ class LiveDashboardTest {
         sim = new SimulatedSupernode(simulator, state, board, clock, period, Throwable::printStackTrace);
         sim.start();
         vertx = Vertx.vertx();
-        server = new DashboardServer("127.0.0.1", 0, TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 100));
+        server = new DashboardServer("127.0.0.1", 0, TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 100),
+                new DemoProbes(board, clock, topo.supernode()));
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
     }
 

@@ -11,14 +11,16 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The HTTP edge: the live page (static files from the classpath), a small REST API and the live
- * WebSocket at {@code /live}. It only reads published views; it never touches the twin's writer.
+ * The HTTP edge: the live page (static files from the classpath), a small REST API, the live
+ * WebSocket at {@code /live}, and {@code /metrics}, {@code /ready} and {@code /alive} for operations.
+ * It only reads published views and counters; it never touches the twin's writer.
  */
 public final class DashboardServer extends VerticleBase {
     private final String host;
     private final int port;
     private final JsonObject topologyView;
     private final LiveFeed feed;
+    private final ServiceProbes probes;
     private HttpServer server;
 
     /**
@@ -26,12 +28,14 @@ public final class DashboardServer extends VerticleBase {
      * @param port         port to bind; 0 picks a free one
      * @param topologyView the supernode's structure for the page
      * @param feed         the live update feed
+     * @param probes       readiness, liveness and metrics
      */
-    public DashboardServer(String host, int port, JsonObject topologyView, LiveFeed feed) {
+    public DashboardServer(String host, int port, JsonObject topologyView, LiveFeed feed, ServiceProbes probes) {
         this.host = host;
         this.port = port;
         this.topologyView = topologyView;
         this.feed = feed;
+        this.probes = probes;
     }
 
     @Override
@@ -39,7 +43,10 @@ public final class DashboardServer extends VerticleBase {
         Router router = Router.router(vertx);
         router.get("/api/topology").handler(this::topology);
         router.get("/api/live").handler(this::live);
-        router.get("/alive").handler(ctx -> ctx.json(new JsonObject().put("status", "alive")));
+        router.get("/alive").handler(ctx -> health(ctx, probes.alive()));
+        router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
+        router.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(probes.metrics()));
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "http.not-found",
                 "no API resource at " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -54,6 +61,12 @@ public final class DashboardServer extends VerticleBase {
     /** The port actually bound (useful when started on port 0). */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    private static void health(RoutingContext ctx, ServiceProbes.Health health) {
+        ctx.response().setStatusCode(health.ok() ? 200 : 503).putHeader("content-type", "application/json")
+                .end(new JsonObject().put("status", health.ok() ? "ok" : "unavailable")
+                        .put("detail", health.detail()).encode());
     }
 
     private void topology(RoutingContext ctx) {

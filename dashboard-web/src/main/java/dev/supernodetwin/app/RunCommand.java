@@ -1,0 +1,110 @@
+package dev.supernodetwin.app;
+
+import dev.supernodetwin.app.config.InvalidSettingsException;
+import dev.supernodetwin.app.config.RunSettings;
+import dev.supernodetwin.app.config.SettingKey;
+import dev.supernodetwin.app.config.SettingSources;
+import dev.supernodetwin.app.run.TwinService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code twin run}: the twin as a service, fed by Kafka. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs the twin as a service: consumes telemetry frames from Kafka, keeps the supernode's",
+                "live state, writes rejected records to a dead-letter topic and serves the live page,",
+                "/metrics, /ready and /alive. Each setting comes from its flag, else its environment",
+                "variable, else the --config file (Java properties, keys as below), else its default."},
+        footer = {"", "Keys and environment variables:",
+                "  kafka.bootstrap TWIN_KAFKA_BOOTSTRAP, kafka.topic TWIN_KAFKA_TOPIC, kafka.group TWIN_KAFKA_GROUP,",
+                "  kafka.dead-letter-topic TWIN_KAFKA_DEAD_LETTER_TOPIC, topology TWIN_TOPOLOGY, preset TWIN_PRESET,",
+                "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
+                "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
+                "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE"})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
+    Path config;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default 127.0.0.1:9092).")
+    String bootstrap;
+
+    @Option(names = "--topic", description = "Telemetry topic (default supernode-telemetry).")
+    String topic;
+
+    @Option(names = "--group", description = "Consumer group (default supernode-twin).")
+    String group;
+
+    @Option(names = "--dead-letter-topic", paramLabel = "TOPIC", description = "Topic for rejected records (default TOPIC.dead-letters).")
+    String deadLetterTopic;
+
+    @Option(names = "--topology", paramLabel = "FILE", description = "Topology document of the supernode.")
+    String topology;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "Built-in supernode instead of a topology file.")
+    String preset;
+
+    @Option(names = "--supernode", paramLabel = "ID", description = "Supernode id for a preset (default sn01).")
+    String supernode;
+
+    @Option(names = "--http-host", paramLabel = "ADDR", description = "Address of the HTTP endpoints (default 127.0.0.1).")
+    String httpHost;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the HTTP endpoints (default 8080).")
+    String httpPort;
+
+    @Option(names = "--rebuild-window", paramLabel = "D", description = "Recent telemetry re-read after a restart (default 10m).")
+    String rebuildWindow;
+
+    @Option(names = "--commit-interval", paramLabel = "D", description = "How often offsets are committed (default 1s).")
+    String commitInterval;
+
+    @Option(names = "--influx-url", paramLabel = "URL", description = "InfluxDB for history, http://host:port (off when unset).")
+    String influxUrl;
+
+    @Option(names = "--influx-database", paramLabel = "DB", description = "InfluxDB database (default supernode_twin).")
+    String influxDatabase;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSettings settings;
+        try {
+            settings = RunSettings.resolve(SettingSources.of(flags(), System.getenv(), Optional.ofNullable(config)));
+        } catch (InvalidSettingsException | IllegalArgumentException e) {
+            System.err.println("twin run: " + e.getMessage());
+            return 2;
+        }
+        try (TwinService service = TwinService.start(settings)) {
+            return service.awaitStop();
+        }
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> f = new HashMap<>();
+        put(f, RunSettings.BOOTSTRAP, bootstrap);
+        put(f, RunSettings.TOPIC, topic);
+        put(f, RunSettings.GROUP, group);
+        put(f, RunSettings.DEAD_LETTERS, deadLetterTopic);
+        put(f, RunSettings.TOPOLOGY, topology);
+        put(f, RunSettings.PRESET, preset);
+        put(f, RunSettings.SUPERNODE, supernode);
+        put(f, RunSettings.HTTP_HOST, httpHost);
+        put(f, RunSettings.HTTP_PORT, httpPort);
+        put(f, RunSettings.REBUILD, rebuildWindow);
+        put(f, RunSettings.COMMIT, commitInterval);
+        put(f, RunSettings.INFLUX_URL, influxUrl);
+        put(f, RunSettings.INFLUX_DB, influxDatabase);
+        return f;
+    }
+
+    private static void put(Map<String, String> flags, SettingKey key, String value) {
+        if (value != null) {
+            flags.put(key.name(), value);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.supernodetwin.app.config;
+
+import dev.supernodetwin.core.sim.Durations;
+import dev.supernodetwin.core.topology.preset.Presets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Everything {@code twin run} needs, validated once at start-up. Built from flags, environment and
+ * an optional properties file ({@link SettingSources}); a bad value stops start-up with a message
+ * naming the key, the value and where it came from, for every bad key at once.
+ *
+ * @param kafkaBootstrap  Kafka bootstrap servers, {@code host:port[,host:port...]}
+ * @param topic           topic the telemetry frames arrive on
+ * @param group           consumer group
+ * @param deadLetterTopic topic rejected records go to
+ * @param topologyFile    topology document, when not a preset
+ * @param preset          built-in topology, when not a file
+ * @param supernode       supernode id for a preset
+ * @param httpHost        address the HTTP endpoints bind
+ * @param httpPort        port of the HTTP endpoints (0 picks a free one)
+ * @param rebuildWindowMs how far back state is rebuilt from the topic after a restart
+ * @param commitEveryMs   how often consumed offsets are committed
+ * @param influxUrl       InfluxDB for history; history is off when empty
+ * @param influxDatabase  InfluxDB database
+ */
+public record RunSettings(String kafkaBootstrap, String topic, String group, String deadLetterTopic,
+                          Optional<Path> topologyFile, Optional<String> preset, String supernode, String httpHost,
+                          int httpPort, long rebuildWindowMs, long commitEveryMs, Optional<String> influxUrl,
+                          String influxDatabase) {
+
+    public static final SettingKey BOOTSTRAP = SettingKey.of("kafka.bootstrap", "TWIN_KAFKA_BOOTSTRAP",
+            "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,host:port...]");
+    public static final SettingKey TOPIC = SettingKey.of("kafka.topic", "TWIN_KAFKA_TOPIC", "supernode-telemetry",
+            "topic the telemetry frames arrive on (records keyed by supernode id)");
+    public static final SettingKey GROUP = SettingKey.of("kafka.group", "TWIN_KAFKA_GROUP", "supernode-twin",
+            "consumer group of the twin instances");
+    public static final SettingKey DEAD_LETTERS = SettingKey.without("kafka.dead-letter-topic",
+            "TWIN_KAFKA_DEAD_LETTER_TOPIC", "topic for rejected records (default: TOPIC.dead-letters)");
+    public static final SettingKey TOPOLOGY = SettingKey.without("topology", "TWIN_TOPOLOGY",
+            "topology document (JSON or YAML) of the supernode");
+    public static final SettingKey PRESET = SettingKey.without("preset", "TWIN_PRESET",
+            "built-in supernode instead of a topology file: " + String.join(", ", Presets.names()));
+    public static final SettingKey SUPERNODE = SettingKey.of("supernode", "TWIN_SUPERNODE", "sn01",
+            "supernode id, with a preset");
+    public static final SettingKey HTTP_HOST = SettingKey.of("http.host", "TWIN_HTTP_HOST", "127.0.0.1",
+            "address of the page, /metrics, /ready and /alive");
+    public static final SettingKey HTTP_PORT = SettingKey.of("http.port", "TWIN_HTTP_PORT", "8080",
+            "port of the page, /metrics, /ready and /alive");
+    public static final SettingKey REBUILD = SettingKey.of("rebuild.window", "TWIN_REBUILD_WINDOW", "10m",
+            "how much recent telemetry is re-read to rebuild state after a restart");
+    public static final SettingKey COMMIT = SettingKey.of("commit.interval", "TWIN_COMMIT_INTERVAL", "1s",
+            "how often applied offsets are committed");
+    public static final SettingKey INFLUX_URL = SettingKey.without("influx.url", "TWIN_INFLUX_URL",
+            "InfluxDB 1.x for history, http://host:port (history is off when unset)");
+    public static final SettingKey INFLUX_DB = SettingKey.of("influx.database", "TWIN_INFLUX_DATABASE",
+            "supernode_twin", "InfluxDB database for history");
+
+    /** Every key, for help text. */
+    public static final List<SettingKey> KEYS = List.of(BOOTSTRAP, TOPIC, GROUP, DEAD_LETTERS, TOPOLOGY, PRESET,
+            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB);
+
+    private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
+    private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,249}");
+
+    /**
+     * Reads and validates every setting.
+     *
+     * @throws InvalidSettingsException listing every bad setting
+     */
+    public static RunSettings resolve(SettingSources sources) {
+        Reader r = new Reader(sources);
+        String bootstrap = r.require(BOOTSTRAP, v -> List.of(v.split(",")).stream().allMatch(
+                s -> HOST_PORT.matcher(s.trim()).matches()) ? null : "expected host:port[,host:port...]");
+        String topic = r.require(TOPIC, RunSettings::checkTopic);
+        String group = r.require(GROUP, v -> v.isBlank() ? "must not be blank" : null);
+        String deadLetters = r.optional(DEAD_LETTERS, RunSettings::checkTopic).orElse(topic + ".dead-letters");
+        if (deadLetters.equals(topic)) {
+            r.problems.add("kafka.dead-letter-topic: must differ from kafka.topic '" + topic + "'");
+        }
+        Optional<Path> topology = r.optional(TOPOLOGY, v -> Files.isReadable(Path.of(v)) ? null
+                : "no readable file at '" + v + "'").map(Path::of);
+        Optional<String> preset = r.optional(PRESET, v -> Presets.spec(v).isPresent() ? null
+                : "unknown preset; choose one of " + String.join(", ", Presets.names()));
+        if (topology.isPresent() == preset.isPresent() && !r.failed(TOPOLOGY) && !r.failed(PRESET)) {
+            r.problems.add("topology: give exactly one of --topology FILE or --preset NAME");
+        }
+        String supernode = r.require(SUPERNODE, v -> v.isBlank() || v.contains("/") ? "must be an id without '/'" : null);
+        String host = r.require(HTTP_HOST, v -> v.isBlank() ? "must not be blank" : null);
+        int port = r.require(HTTP_PORT, Integer::parseInt, p -> p < 0 || p > 65_535 ? "must be a port 0..65535" : null, 8080);
+        long rebuild = r.require(REBUILD, Durations::parse, d -> d < 0 ? "must not be negative" : null, 0L);
+        long commit = r.require(COMMIT, Durations::parse, d -> d < 10 ? "must be at least 10ms" : null, 1_000L);
+        Optional<String> influx = r.optional(INFLUX_URL, v -> v.matches("https?://[^/\\s]+/?") ? null
+                : "expected http://host:port");
+        String database = r.require(INFLUX_DB, v -> v.isBlank() ? "must not be blank" : null);
+        if (!r.problems.isEmpty()) {
+            throw new InvalidSettingsException(r.problems);
+        }
+        return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, host, port, rebuild,
+                commit, influx, database);
+    }
+
+    private static String checkTopic(String v) {
+        return TOPIC_NAME.matcher(v).matches() && !v.equals(".") && !v.equals("..") ? null
+                : "a Kafka topic name uses letters, digits, '.', '_' and '-' (at most 249)";
+    }
+
+    /** Reads keys from the sources, collecting problems instead of stopping at the first. */
+    private static final class Reader {
+        final SettingSources sources;
+        final List<String> problems = new ArrayList<>();
+        final List<SettingKey> failedKeys = new ArrayList<>();
+
+        Reader(SettingSources sources) {
+            this.sources = sources;
+        }
+
+        boolean failed(SettingKey key) {
+            return failedKeys.contains(key);
+        }
+
+        String require(SettingKey key, Function<String, String> check) {
+            Optional<SettingSources.Value> v = sources.get(key);
+            if (v.isEmpty()) {
+                fail(key, "is required: " + key.doc() + " (flag --" + key.name().replace('.', '-') + " or " + key.env() + ")");
+                return "";
+            }
+            return checked(key, v.get(), check) ? v.get().text() : "";
+        }
+
+        Optional<String> optional(SettingKey key, Function<String, String> check) {
+            return sources.get(key).filter(v -> checked(key, v, check)).map(SettingSources.Value::text);
+        }
+
+        <T> T require(SettingKey key, Function<String, T> parse, Function<T, String> check, T fallback) {
+            String text = require(key, v -> null);
+            if (failed(key)) {
+                return fallback;
+            }
+            String source = sources.get(key).map(SettingSources.Value::source).orElse("default");
+            try {
+                T value = parse.apply(text.trim());
+                String problem = check.apply(value);
+                if (problem != null) {
+                    fail(key, "'" + text + "' (from " + source + ") " + problem);
+                    return fallback;
+                }
+                return value;
+            } catch (RuntimeException e) {
+                fail(key, "'" + text + "' (from " + source + ") cannot be read: " + e.getMessage());
+                return fallback;
+            }
+        }
+
+        private boolean checked(SettingKey key, SettingSources.Value v, Function<String, String> check) {
+            String problem = check.apply(v.text());
+            if (problem != null) {
+                fail(key, "'" + v.text() + "' (from " + v.source() + ") " + problem);
+                return false;
+            }
+            return true;
+        }
+
+        private void fail(SettingKey key, String message) {
+            failedKeys.add(key);
+            problems.add(key.name() + ": " + message);
+        }
+    }
+}

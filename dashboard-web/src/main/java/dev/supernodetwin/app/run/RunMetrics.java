@@ -1,0 +1,73 @@
+package dev.supernodetwin.app.run;
+
+import dev.supernodetwin.ingest.codec.FrameDecoder;
+import dev.supernodetwin.ingest.codec.RejectReason;
+import dev.supernodetwin.ingest.kafka.DeadLetters;
+import dev.supernodetwin.ingest.kafka.SourceStats;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The service's own metrics in Prometheus form: ingest, rejects by reason, lag, apply latency, dead
+ * letters (and history backlog and drops, when history is on). Meters read counters the writer
+ * publishes; nothing here runs per sample.
+ */
+public final class RunMetrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer applyLatency;
+
+    /** Registers the ingest meters of one supernode's twin. */
+    public RunMetrics(String supernode, SourceStats stats, FrameDecoder decoder, DeadLetters deadLetters) {
+        registry.config().commonTags("supernode", supernode);
+        counter("twin_frames_applied", "frames applied to the twin", stats, SourceStats::applied);
+        counter("twin_samples_applied", "samples applied to the twin", stats, SourceStats::samples);
+        counter("twin_frames_duplicate", "re-delivered frames recognised and not applied", stats,
+                SourceStats::duplicates);
+        counter("twin_records_foreign", "records of other supernodes, skipped", stats, SourceStats::foreign);
+        counter("twin_records_rebuilt", "records re-read to rebuild state after an assignment", stats,
+                SourceStats::rebuilt);
+        counter("twin_offset_commits", "successful offset commits", stats, SourceStats::commits);
+        for (RejectReason reason : RejectReason.values()) {
+            FunctionCounter.builder("twin_frames_rejected", decoder, d -> d.rejections(reason))
+                    .description("frames rejected, by reason").tag("reason", reason.code()).register(registry);
+        }
+        counter("twin_dead_letters_sent", "rejected records written to the dead-letter topic", deadLetters,
+                DeadLetters::sent);
+        counter("twin_dead_letters_failed", "rejected records that could not be written to the dead-letter topic",
+                deadLetters, DeadLetters::failed);
+        gauge("twin_consumer_lag_records", "records on the assigned partitions not yet consumed", stats,
+                SourceStats::lag);
+        gauge("twin_partitions_assigned", "Kafka partitions assigned", stats, SourceStats::assigned);
+        gauge("twin_rebuilding", "1 while state is rebuilt from the topic", stats, s -> s.rebuilding() ? 1 : 0);
+        applyLatency = Timer.builder("twin_apply_latency").description("Kafka record timestamp to applied in the twin")
+                .publishPercentiles(0.5, 0.99, 0.999).distributionStatisticExpiry(Duration.ofMinutes(1))
+                .register(registry);
+    }
+
+    /** Adds a counter read from {@code source}. */
+    public <T> void counter(String name, String help, T source, ToDoubleFunction<T> read) {
+        FunctionCounter.builder(name, source, read).description(help).register(registry);
+    }
+
+    /** Adds a gauge read from {@code source}. */
+    public <T> void gauge(String name, String help, T source, ToDoubleFunction<T> read) {
+        Gauge.builder(name, source, read).description(help).register(registry);
+    }
+
+    /** Records one apply latency. */
+    public void latency(long millis) {
+        applyLatency.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}
