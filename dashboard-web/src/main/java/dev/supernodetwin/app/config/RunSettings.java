@@ -35,31 +35,31 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
                           int httpPort, long rebuildWindowMs, long commitEveryMs, Optional<String> influxUrl,
                           String influxDatabase) {
 
-    public static final SettingKey BOOTSTRAP = SettingKey.of("kafka.bootstrap", "TWIN_KAFKA_BOOTSTRAP",
+    public static final SettingKey BOOTSTRAP = SettingKey.of("kafka.bootstrap", "--bootstrap", "TWIN_KAFKA_BOOTSTRAP",
             "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,host:port...]");
-    public static final SettingKey TOPIC = SettingKey.of("kafka.topic", "TWIN_KAFKA_TOPIC", "supernode-telemetry",
+    public static final SettingKey TOPIC = SettingKey.of("kafka.topic", "--topic", "TWIN_KAFKA_TOPIC", "supernode-telemetry",
             "topic the telemetry frames arrive on (records keyed by supernode id)");
-    public static final SettingKey GROUP = SettingKey.of("kafka.group", "TWIN_KAFKA_GROUP", "supernode-twin",
+    public static final SettingKey GROUP = SettingKey.of("kafka.group", "--group", "TWIN_KAFKA_GROUP", "supernode-twin",
             "consumer group of the twin instances");
-    public static final SettingKey DEAD_LETTERS = SettingKey.without("kafka.dead-letter-topic",
+    public static final SettingKey DEAD_LETTERS = SettingKey.without("kafka.dead-letter-topic", "--dead-letter-topic",
             "TWIN_KAFKA_DEAD_LETTER_TOPIC", "topic for rejected records (default: TOPIC.dead-letters)");
-    public static final SettingKey TOPOLOGY = SettingKey.without("topology", "TWIN_TOPOLOGY",
+    public static final SettingKey TOPOLOGY = SettingKey.without("topology", "--topology", "TWIN_TOPOLOGY",
             "topology document (JSON or YAML) of the supernode");
-    public static final SettingKey PRESET = SettingKey.without("preset", "TWIN_PRESET",
+    public static final SettingKey PRESET = SettingKey.without("preset", "--preset", "TWIN_PRESET",
             "built-in supernode instead of a topology file: " + String.join(", ", Presets.names()));
-    public static final SettingKey SUPERNODE = SettingKey.of("supernode", "TWIN_SUPERNODE", "sn01",
+    public static final SettingKey SUPERNODE = SettingKey.of("supernode", "--supernode", "TWIN_SUPERNODE", "sn01",
             "supernode id, with a preset");
-    public static final SettingKey HTTP_HOST = SettingKey.of("http.host", "TWIN_HTTP_HOST", "127.0.0.1",
+    public static final SettingKey HTTP_HOST = SettingKey.of("http.host", "--http-host", "TWIN_HTTP_HOST", "127.0.0.1",
             "address of the page, /metrics, /ready and /alive");
-    public static final SettingKey HTTP_PORT = SettingKey.of("http.port", "TWIN_HTTP_PORT", "8080",
+    public static final SettingKey HTTP_PORT = SettingKey.of("http.port", "--http-port", "TWIN_HTTP_PORT", "8080",
             "port of the page, /metrics, /ready and /alive");
-    public static final SettingKey REBUILD = SettingKey.of("rebuild.window", "TWIN_REBUILD_WINDOW", "10m",
+    public static final SettingKey REBUILD = SettingKey.of("rebuild.window", "--rebuild-window", "TWIN_REBUILD_WINDOW", "10m",
             "how much recent telemetry is re-read to rebuild state after a restart");
-    public static final SettingKey COMMIT = SettingKey.of("commit.interval", "TWIN_COMMIT_INTERVAL", "1s",
+    public static final SettingKey COMMIT = SettingKey.of("commit.interval", "--commit-interval", "TWIN_COMMIT_INTERVAL", "1s",
             "how often applied offsets are committed");
-    public static final SettingKey INFLUX_URL = SettingKey.without("influx.url", "TWIN_INFLUX_URL",
+    public static final SettingKey INFLUX_URL = SettingKey.without("influx.url", "--influx-url", "TWIN_INFLUX_URL",
             "InfluxDB 1.x for history, http://host:port (history is off when unset)");
-    public static final SettingKey INFLUX_DB = SettingKey.of("influx.database", "TWIN_INFLUX_DATABASE",
+    public static final SettingKey INFLUX_DB = SettingKey.of("influx.database", "--influx-database", "TWIN_INFLUX_DATABASE",
             "supernode_twin", "InfluxDB database for history");
 
     /** Every key, for help text. */
@@ -128,7 +128,7 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         String require(SettingKey key, Function<String, String> check) {
             Optional<SettingSources.Value> v = sources.get(key);
             if (v.isEmpty()) {
-                fail(key, "is required: " + key.doc() + " (flag --" + key.name().replace('.', '-') + " or " + key.env() + ")");
+                fail(key, "is required: " + key.doc() + " (flag " + key.flag() + " or " + key.env() + ")");
                 return "";
             }
             return checked(key, v.get(), check) ? v.get().text() : "";

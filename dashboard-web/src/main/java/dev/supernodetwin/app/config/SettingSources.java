@@ -61,7 +61,7 @@ public final class SettingSources {
     public Optional<Value> get(SettingKey key) {
         String v = flags.get(key.name());
         if (v != null) {
-            return Optional.of(new Value(v, "flag --" + key.name().replace('.', '-')));
+            return Optional.of(new Value(v, "flag " + key.flag()));
         }
         v = env.get(key.env());
         if (v != null && !v.isBlank()) {

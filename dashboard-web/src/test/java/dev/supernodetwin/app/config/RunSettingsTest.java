@@ -1,0 +1,66 @@
+package dev.supernodetwin.app.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsNeedOnlyATopology() {
+        RunSettings s = RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72"), Map.of(), Optional.empty()));
+
+        assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(s.topic()).isEqualTo("supernode-telemetry");
+        assertThat(s.deadLetterTopic()).isEqualTo("supernode-telemetry.dead-letters");
+        assertThat(s.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(s.rebuildWindowMs()).isEqualTo(600_000);
+        assertThat(s.influxUrl()).isEmpty();
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile() throws Exception {
+        Path file = dir.resolve("twin.properties");
+        Files.writeString(file, "kafka.topic=from-file\nkafka.group=file-group\nkafka.bootstrap=file:1\npreset=npo-256\n");
+        Map<String, String> env = Map.of("TWIN_KAFKA_TOPIC", "from-env", "TWIN_KAFKA_BOOTSTRAP", "env:2");
+
+        RunSettings s = RunSettings.resolve(SettingSources.of(Map.of("kafka.topic", "from-flag"), env, Optional.of(file)));
+
+        assertThat(s.topic()).isEqualTo("from-flag");
+        assertThat(s.kafkaBootstrap()).isEqualTo("env:2");
+        assertThat(s.group()).isEqualTo("file-group");
+        assertThat(s.preset()).contains("npo-256");
+    }
+
+    @Test
+    void listsEveryBadSettingWithWhereItCameFrom() {
+        Map<String, String> env = Map.of("TWIN_HTTP_PORT", "99999", "TWIN_REBUILD_WINDOW", "soon");
+        Map<String, String> flags = Map.of("kafka.bootstrap", "no-port", "kafka.topic", "bad topic!",
+                "preset", "cpo-9000", "influx.url", "influx:8086");
+
+        assertThatThrownBy(() -> RunSettings.resolve(SettingSources.of(flags, env, Optional.empty())))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).satisfiesExactly(
+                        p -> assertThat(p).startsWith("kafka.bootstrap: 'no-port' (from flag --bootstrap)"),
+                        p -> assertThat(p).startsWith("kafka.topic: 'bad topic!' (from flag --topic)"),
+                        p -> assertThat(p).startsWith("preset: 'cpo-9000' (from flag --preset) unknown preset"),
+                        p -> assertThat(p).startsWith("http.port: '99999' (from environment TWIN_HTTP_PORT)"),
+                        p -> assertThat(p).startsWith("rebuild.window: 'soon' (from environment TWIN_REBUILD_WINDOW)"),
+                        p -> assertThat(p).startsWith("influx.url: 'influx:8086' (from flag --influx-url)")));
+    }
+
+    @Test
+    void needsExactlyOneTopologySource() {
+        assertThatThrownBy(() -> RunSettings.resolve(SettingSources.of(Map.of(), Map.of(), Optional.empty())))
+                .hasMessageContaining("topology: give exactly one of --topology FILE or --preset NAME");
+    }
+}
