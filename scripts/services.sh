@@ -43,6 +43,11 @@ Commands:
   stop           Stop the processes recorded in the pid files (TERM, then KILL
                  after ${STOP_TIMEOUT} s). Never kills anything by name.
   status         Show whether each service is running. Exit 0 only if both are.
+  influx-stop    Stop only InfluxDB (the recorded pid; TERM, then KILL) and wait
+                 until it has exited. Its data dir is kept. For outage tests.
+  influx-start   Start InfluxDB again with the SAME config and data dir (nothing
+                 is wiped), record the new pid and wait for /ping. For outage
+                 tests, after influx-stop.
   env            Print the 'export ...' lines for the running services, e.g.
                    eval "\$(scripts/services.sh env)"
   run -- CMD...  install + start, run CMD with the variables below exported,
@@ -55,10 +60,14 @@ Exported variables:
   TWIN_KAFKA_VERSION     e.g. 4.3.1
   TWIN_INFLUX_URL        http://127.0.0.1:<influx port>
   TWIN_INFLUX_VERSION    e.g. 1.6.7~rc0
-  TWIN_INFLUXD_PID       pid of influxd (outage tests may stop it ...)
-  TWIN_INFLUXD_BIN       ... and restart it with: \$TWIN_INFLUXD_BIN run -config \$TWIN_INFLUXD_CONFIG
+  TWIN_INFLUXD_PID       pid of influxd when the env was written (influx-start changes it)
+  TWIN_INFLUXD_BIN       the influxd binary
   TWIN_INFLUXD_CONFIG    path of the generated influxd config
   TWIN_SERVICES_DIR      the state folder
+  TWIN_SERVICES_SCRIPT   absolute path of this script, so tests can run
+                         "\$TWIN_SERVICES_SCRIPT influx-stop" and "... influx-start"
+  TWIN_INFLUX_PORT, TWIN_INFLUX_RPC_PORT, TWIN_KAFKA_PORT, TWIN_KAFKA_CONTROLLER_PORT
+                         the ports in use, so a later call of this script finds them
 
 Settings (environment):
   TWIN_SERVICES_DIR            state folder: data, logs, pid files, env file
@@ -352,8 +361,33 @@ influx_server_version() {
     tr -d '\r' | awk -F': ' 'tolower($1) == "x-influxdb-version" {print $2; exit}'
 }
 
+# Launches influxd on the existing config, records its pid, waits for /ping and
+# prints the pid. Shared by start (fresh data) and influx-start (kept data).
+launch_influxd() {
+  local pid deadline logf="$LOG_DIR/influxd.log"
+  # setsid: own session, so a Ctrl-C aimed at a later command in this terminal
+  # does not kill the server behind `stop`'s back. The log is appended to, so
+  # a restart keeps the earlier run's lines.
+  setsid "$INFLUXD_BIN" run -config "$INFLUX_CONFIG" </dev/null >>"$logf" 2>&1 &
+  pid=$!
+  echo "$pid" >"$(pid_file influxdb)"
+  deadline=$(($(now_ms) + INFLUX_READY_TIMEOUT * 1000))
+  until influx_ping; do
+    if ! pid_alive "$pid"; then
+      show_log_tail "$logf"
+      die "influxd exited during startup; see $logf"
+    fi
+    if (($(now_ms) > deadline)); then
+      show_log_tail "$logf"
+      die "InfluxDB did not answer http://$HOST:$INFLUX_PORT/ping within ${INFLUX_READY_TIMEOUT}s; see $logf"
+    fi
+    sleep 0.2
+  done
+  printf '%s' "$pid"
+}
+
 start_influxdb() {
-  local t0 pid deadline logf="$LOG_DIR/influxd.log" version
+  local t0 pid logf="$LOG_DIR/influxd.log" version
   if service_running influxdb; then
     log "InfluxDB already running (pid $(read_pid influxdb)) on $HOST:$INFLUX_PORT"
     return 0
@@ -368,29 +402,43 @@ start_influxdb() {
   rm -rf "$INFLUX_DIR"
   mkdir -p "$INFLUX_DIR"
   write_influx_config
-  # setsid: own session, so a Ctrl-C aimed at a later command in this terminal
-  # does not kill the server behind `stop`'s back.
-  setsid "$INFLUXD_BIN" run -config "$INFLUX_CONFIG" </dev/null >"$logf" 2>&1 &
-  pid=$!
-  echo "$pid" >"$(pid_file influxdb)"
+  : >"$logf"
   STARTED_NOW+=(influxdb)
-
-  deadline=$(($(now_ms) + INFLUX_READY_TIMEOUT * 1000))
-  until influx_ping; do
-    if ! pid_alive "$pid"; then
-      show_log_tail "$logf"
-      die "influxd exited during startup; see $logf"
-    fi
-    if (($(now_ms) > deadline)); then
-      show_log_tail "$logf"
-      die "InfluxDB did not answer http://$HOST:$INFLUX_PORT/ping within ${INFLUX_READY_TIMEOUT}s; see $logf"
-    fi
-    sleep 0.2
-  done
+  pid=$(launch_influxd)
   version=$(influx_server_version)
   [[ -n $version ]] || version=$("$INFLUXD_BIN" version | awk '{print $2; exit}' | sed 's/^v//')
   INFLUX_VERSION=$version
   log "InfluxDB $version ready on $HOST:$INFLUX_PORT (pid $pid, $(($(now_ms) - t0)) ms)"
+}
+
+# Outage tests: stop influxd alone and start it again on the same data.
+cmd_influx_stop() {
+  local pid
+  pid=$(read_pid influxdb)
+  [[ -n $pid ]] || die "no influxd pid recorded in $(pid_file influxdb) (scripts/services.sh start)"
+  pid_is_ours "$pid" "$(service_marker influxdb)" ||
+    die "recorded influxd pid $pid is not running (already stopped?)"
+  stop_services influxdb
+  log "InfluxDB stopped; data kept in $INFLUX_DIR"
+}
+
+cmd_influx_start() {
+  local pid t0
+  mkdir -p "$LOG_DIR" "$RUN_DIR"
+  if service_running influxdb; then
+    log "InfluxDB already running (pid $(read_pid influxdb))"
+    return 0
+  fi
+  find_influxd || die "influxd not found (run: scripts/services.sh install)"
+  [[ -f $INFLUX_CONFIG ]] || die "no InfluxDB config at $INFLUX_CONFIG: run scripts/services.sh start first"
+  port_open "$INFLUX_PORT" &&
+    die "port $HOST:$INFLUX_PORT is already in use by another process; set TWIN_INFLUX_PORT"
+  t0=$(now_ms)
+  pid=$(launch_influxd)
+  if [[ -f $ENV_FILE ]]; then
+    sed -i "s/^export TWIN_INFLUXD_PID=.*/export TWIN_INFLUXD_PID=$pid/" "$ENV_FILE"
+  fi
+  log "InfluxDB restarted on $HOST:$INFLUX_PORT with its data (pid $pid, $(($(now_ms) - t0)) ms)"
 }
 
 # --- Kafka ---------------------------------------------------------------------------
@@ -510,7 +558,12 @@ write_env_file() {
       TWIN_INFLUXD_PID "$(read_pid influxdb)" \
       TWIN_INFLUXD_CONFIG "$INFLUX_CONFIG" \
       TWIN_INFLUXD_BIN "$INFLUXD_BIN" \
-      TWIN_SERVICES_DIR "$STATE"
+      TWIN_SERVICES_DIR "$STATE" \
+      TWIN_SERVICES_SCRIPT "$SCRIPT_DIR/$(basename "${BASH_SOURCE[0]}")" \
+      TWIN_INFLUX_PORT "$INFLUX_PORT" \
+      TWIN_INFLUX_RPC_PORT "$INFLUX_RPC_PORT" \
+      TWIN_KAFKA_PORT "$KAFKA_PORT" \
+      TWIN_KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
   } >"$ENV_FILE.tmp"
   mv "$ENV_FILE.tmp" "$ENV_FILE"
 }
@@ -672,6 +725,8 @@ main() {
     stop) cmd_stop ;;
     status) cmd_status ;;
     env) cmd_env ;;
+    influx-stop) cmd_influx_stop ;;
+    influx-start) cmd_influx_start ;;
     run) cmd_run "$@" ;;
     -h | --help | help) usage ;;
     "") usage >&2; exit 2 ;;
