@@ -2,6 +2,7 @@ package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.ingest.codec.FrameDecoder;
 import dev.supernodetwin.ingest.codec.RejectReason;
+import dev.supernodetwin.ingest.history.InfluxHistorySink;
 import dev.supernodetwin.ingest.kafka.DeadLetters;
 import dev.supernodetwin.ingest.kafka.SourceStats;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -49,6 +50,19 @@ public final class RunMetrics {
         applyLatency = Timer.builder("twin_apply_latency").description("Kafka record timestamp to applied in the twin")
                 .publishPercentiles(0.5, 0.99, 0.999).distributionStatisticExpiry(Duration.ofMinutes(1))
                 .register(registry);
+    }
+
+    /** Adds the history writer's meters: what was written, what waits, what was lost. */
+    public void history(InfluxHistorySink sink) {
+        counter("twin_history_points_written", "history points written to InfluxDB", sink, h -> h.stats().pointsWritten());
+        counter("twin_history_points_dropped", "history points dropped because the buffer was full", sink,
+                h -> h.stats().pointsDropped());
+        counter("twin_history_points_rejected", "history points InfluxDB refused for good", sink,
+                h -> h.stats().pointsRejected());
+        counter("twin_history_write_failures", "failed history writes (retried)", sink, h -> h.stats().writeFailures());
+        gauge("twin_history_backlog_points", "history points waiting to be written", sink, h -> h.stats().backlog());
+        gauge("twin_history_up", "1 when the last history write succeeded", sink,
+                h -> h.stats().lastWriteSucceeded() ? 1 : 0);
     }
 
     /** Adds a counter read from {@code source}. */

@@ -13,6 +13,8 @@ import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.dashboard.live.LiveView;
 import dev.supernodetwin.dashboard.live.TopologyView;
 import dev.supernodetwin.ingest.codec.FrameDecoder;
+import dev.supernodetwin.ingest.history.HistorySettings;
+import dev.supernodetwin.ingest.history.InfluxHistorySink;
 import dev.supernodetwin.ingest.kafka.DeadLetters;
 import dev.supernodetwin.ingest.kafka.KafkaFrameSource;
 import dev.supernodetwin.ingest.kafka.KafkaSourceSettings;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -34,13 +37,16 @@ public final class TwinService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TwinService.class);
 
     private final KafkaFrameSource source;
+    private final Optional<InfluxHistorySink> history;
     private final DeadLetters deadLetters;
     private final Thread writer;
     private final Vertx vertx;
     private final CountDownLatch stop = new CountDownLatch(1);
 
-    private TwinService(KafkaFrameSource source, DeadLetters deadLetters, Thread writer, Vertx vertx) {
+    private TwinService(KafkaFrameSource source, Optional<InfluxHistorySink> history, DeadLetters deadLetters,
+                        Thread writer, Vertx vertx) {
         this.source = source;
+        this.history = history;
         this.deadLetters = deadLetters;
         this.writer = writer;
         this.vertx = vertx;
@@ -55,6 +61,10 @@ public final class TwinService implements AutoCloseable {
         SensorLayout layout = new SensorLayout(topo);
         Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
         FrameDecoder decoder = new FrameDecoder(layout);
+        // History is written off the hot path: the sink downsamples on this thread and a writer drains a bounded queue.
+        Optional<InfluxHistorySink> history = s.influxUrl().map(url -> InfluxHistorySink.start(layout,
+                HistorySettings.defaults().withUrl(url).withDatabase(s.influxDatabase())));
+        history.ifPresent(twin::addListener);
         DeadLetters deadLetters = new DeadLetters(s.kafkaBootstrap(), s.deadLetterTopic(), "twin-" + topo.supernode());
         KafkaFrameSource source = new KafkaFrameSource(new KafkaSourceSettings(s.kafkaBootstrap(), s.topic(), s.group(),
                 s.deadLetterTopic(), topo.supernode(), s.rebuildWindowMs(), s.commitEveryMs()), twin, decoder,
@@ -63,10 +73,11 @@ public final class TwinService implements AutoCloseable {
         source.afterBatch(new SnapshotPublisher(twin.state(), board, clock, 250));
         RunMetrics metrics = new RunMetrics(topo.supernode(), source.stats(), decoder, deadLetters);
         source.onLatency(metrics::latency);
+        history.ifPresent(metrics::history);
 
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
         Vertx vertx = Vertx.vertx();
-        TwinService service = new TwinService(source, deadLetters, writer, vertx);
+        TwinService service = new TwinService(source, history, deadLetters, writer, vertx);
         DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), TopologyView.of(topo),
                 new LiveFeed(board, new LiveView(layout), 500), new RunProbes(source.stats(), writer, clock, metrics));
         try {
@@ -84,6 +95,8 @@ public final class TwinService implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(service.stop::countDown, "twin-shutdown"));
         System.out.printf("twin %s: consuming %s from %s as group %s; dead letters to %s%n", topo.supernode(),
                 s.topic(), s.kafkaBootstrap(), s.group(), s.deadLetterTopic());
+        System.out.printf("history: %s%n", s.influxUrl().map(u -> "InfluxDB " + u + " database " + s.influxDatabase())
+                .orElse("off (set --influx-url to keep it)"));
         System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), server.actualPort());
         return service;
     }
@@ -103,6 +116,7 @@ public final class TwinService implements AutoCloseable {
     @Override
     public void close() {
         source.close();
+        history.ifPresent(InfluxHistorySink::close);
         deadLetters.close();
         try {
             vertx.close().await(10, TimeUnit.SECONDS);
