@@ -14,7 +14,13 @@ import dev.supernodetwin.ingest.scenario.ScenarioReader;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import dev.supernodetwin.core.frame.FrameSink;
+import dev.supernodetwin.ingest.kafka.FrameProducer;
+import dev.supernodetwin.ingest.kafka.FrameProducerSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -27,8 +33,13 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Writes a recording of a simulated supernode and the ground truth of its faults.",
                 "The recording is NDJSON (gzip-compressed when FILE ends in .gz); the ground truth goes",
-                "beside it in FILE.truth.ndjson. Runs as fast as possible unless --realtime is given."})
+                "beside it in FILE.truth.ndjson. Runs as fast as possible unless --realtime or --rate is given.",
+                "With --kafka BOOTSTRAP --topic T the frames go to Kafka instead, keyed by the supernode id,",
+                "--batch frames per record (no ground-truth file then)."})
 final class SimulateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     TopologyOptions topology;
@@ -40,9 +51,32 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Simulated time to cover, e.g. 90s, 30m, 6h.")
     String duration;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
-            description = "Recording to write, e.g. run.ndjson.gz.")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Recording to write, e.g. run.ndjson.gz. Either this or --kafka.")
     Path out;
+
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+            description = "Produce the frames to Kafka at host:port instead of writing a file; needs --topic.")
+    String kafka;
+
+    @Option(names = "--topic", paramLabel = "T", description = "Topic to produce to, with --kafka.")
+    String topic;
+
+    @Option(names = "--batch", defaultValue = "16", paramLabel = "N",
+            description = "Frames per Kafka record, as a JSON array; 1 sends single frame objects (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--rate", paramLabel = "N|max",
+            description = "Frames per second at most, or max for as fast as possible (the default unless --realtime).")
+    String rate;
+
+    @Option(names = "--compression", defaultValue = "lz4", paramLabel = "lz4|none",
+            description = "Kafka record compression (default: ${DEFAULT-VALUE}).")
+    FrameProducerSettings.Compression compression;
+
+    @Option(names = "--acks", defaultValue = "all", paramLabel = "all|1|0",
+            description = "Kafka producer acks; idempotence is on with all (default: ${DEFAULT-VALUE}).")
+    String acks;
 
     @Option(names = "--period", defaultValue = "1s", paramLabel = "D",
             description = "Telemetry period of every device (default: ${DEFAULT-VALUE}).")
@@ -60,6 +94,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkDestination();
+        double framesPerSecond = framesPerSecond();
         long durationMillis = Durations.parse(duration);
         long periodMillis = Durations.parse(period);
         Topology topo = topology.topology();
@@ -67,27 +103,88 @@ final class SimulateCommand implements Callable<Integer> {
         ScenarioDocument loaded = scenario == null ? new ScenarioDocument(java.util.OptionalLong.empty(),
                 Scenario.healthy()) : new ScenarioReader().read(scenario);
         long effectiveSeed = seed != null ? seed : loaded.seed().orElse(1L);
-        Scenario faults = loaded.scenario();
         Simulator simulator = new Simulator(layout,
-                new SimulationSettings(effectiveSeed, start.toEpochMilli(), periodMillis), faults);
-        long end = start.toEpochMilli() + durationMillis;
+                new SimulationSettings(effectiveSeed, start.toEpochMilli(), periodMillis), loaded.scenario());
         long ticks = (durationMillis + periodMillis - 1) / periodMillis;
-        try (RecordingWriter writer = RecordingWriter.open(out, layout);
-             ProgressBar bar = progress(ticks)) {
-            long wallStart = System.nanoTime();
-            while (simulator.nextTime() < end) {
-                if (realtime) {
-                    pace(wallStart, simulator.nextTime() - start.toEpochMilli());
-                }
-                simulator.tick(writer);
-                bar.step();
-            }
+        if (kafka != null) {
+            return produce(simulator, layout, ticks, framesPerSecond);
+        }
+        try (RecordingWriter writer = RecordingWriter.open(out, layout)) {
+            run(simulator, ticks, RateLimiter.wrap(writer, framesPerSecond));
         }
         Path truth = truthPath(out);
         List<GroundTruth> groundTruth = simulator.groundTruth();
         new GroundTruthWriter().write(groundTruth, truth);
         System.err.printf("wrote %s (%d ticks of %s) and %s (%d faults)%n", out, ticks, topo.supernode(), truth,
                 groundTruth.size());
+        return 0;
+    }
+
+    private void checkDestination() {
+        if ((out == null) == (kafka == null)) {
+            throw new ParameterException(spec.commandLine(), out == null
+                    ? "say where the frames go: --out FILE or --kafka BOOTSTRAP --topic T"
+                    : "--out and --kafka exclude each other: write a file or produce to Kafka, not both");
+        }
+        if (kafka != null && (topic == null || topic.isBlank())) {
+            throw new ParameterException(spec.commandLine(), "--kafka needs --topic T");
+        }
+        if (kafka == null && topic != null) {
+            throw new ParameterException(spec.commandLine(), "--topic is only used with --kafka");
+        }
+    }
+
+    /** Frames/s from --rate; 0 for no limit. */
+    private double framesPerSecond() {
+        if (rate == null || rate.equalsIgnoreCase("max")) {
+            return 0;
+        }
+        if (realtime) {
+            throw new ParameterException(spec.commandLine(), "--rate and --realtime exclude each other");
+        }
+        try {
+            double r = Double.parseDouble(rate);
+            if (r > 0 && Double.isFinite(r)) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--rate must be a positive number of frames/s or max, was "
+                + rate);
+    }
+
+    private void run(Simulator simulator, long ticks, FrameSink sink) throws InterruptedException {
+        long first = simulator.nextTime();
+        try (ProgressBar bar = progress(ticks)) {
+            long wallStart = System.nanoTime();
+            for (long t = 0; t < ticks; t++) {
+                if (realtime) {
+                    pace(wallStart, simulator.nextTime() - first);
+                }
+                simulator.tick(sink);
+                bar.step();
+            }
+        }
+    }
+
+    private int produce(Simulator simulator, SensorLayout layout, long ticks, double framesPerSecond)
+            throws InterruptedException {
+        FrameProducerSettings settings = new FrameProducerSettings(kafka, topic, batch, 2, compression, acks,
+                acks.equals("all"));
+        FrameProducer producer = new FrameProducer(layout, settings);
+        try (producer) {
+            run(simulator, ticks, RateLimiter.wrap(producer, framesPerSecond));
+        }
+        FrameProducer.ProducerReport r = producer.report();
+        System.err.printf("produced %,d frames in %,d records (%,d bytes) to %s on %s, key %s%n", r.frames(),
+                r.records(), r.bytes(), topic, kafka, layout.topology().supernode());
+        if (!r.clean()) {
+            System.err.printf("FAILED to send %,d frames in %,d records; first errors:%n", r.failedFrames(),
+                    r.failedRecords());
+            r.errors().forEach(e -> System.err.println("  " + e));
+            return 1;
+        }
         return 0;
     }
 

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -24,7 +23,6 @@ public final class RecordingReader {
     private static final int CHUNK = 1 << 16;
 
     private final FrameDecoder decoder;
-    private byte[] line = new byte[CHUNK];
 
     /** A reader that decodes with {@code decoder} (and so for its topology and limits). */
     public RecordingReader(FrameDecoder decoder) {
@@ -46,7 +44,7 @@ public final class RecordingReader {
         long total = Files.size(path);
         String name = path.getFileName().toString();
         try (CountingStream counted = new CountingStream(Files.newInputStream(path));
-             InputStream in = open(counted)) {
+             InputStream in = decompressing(counted)) {
             Lines lines = new Lines(name, frames, rejections);
             byte[] chunk = new byte[CHUNK];
             int n;
@@ -60,7 +58,11 @@ public final class RecordingReader {
         }
     }
 
-    private static InputStream open(InputStream raw) throws IOException {
+    /**
+     * {@code raw} as the recording's text: gunzipped when it starts with gzip's magic bytes, buffered
+     * either way.
+     */
+    public static InputStream decompressing(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, CHUNK);
         in.mark(2);
         int b1 = in.read();
@@ -69,91 +71,44 @@ public final class RecordingReader {
         return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, CHUNK) : in;
     }
 
-    /** Splits chunks into lines and decodes each; a line inside one chunk is decoded in place. */
-    private final class Lines {
+    /** Decodes each line of the file, numbering rejections by line. */
+    private final class Lines implements LineSplitter.Handler {
         private final FrameSink sink;
         private final RejectionSink numbered;
-        private int length;
-        private boolean overflow;
-        long lineNo;
+        private final LineSplitter splitter;
         long records;
         long frames;
         long rejections;
 
         Lines(String name, FrameSink sink, RejectionSink rejectionSink) {
             this.sink = sink;
+            this.splitter = new LineSplitter(decoder.limits().maxRecordBytes(), this);
             this.numbered = r -> {
                 rejections++;
-                rejectionSink.reject(r.withSource(name + ":" + lineNo));
+                rejectionSink.reject(r.withSource(name + ":" + splitter.lineNumber()));
             };
         }
 
         void feed(byte[] chunk, int n) {
-            int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (chunk[i] != '\n') {
-                    continue;
-                }
-                if (length == 0 && !overflow) {
-                    complete(chunk, start, i - start);
-                } else {
-                    append(chunk, start, i - start);
-                    complete(line, 0, length);
-                }
-                length = 0;
-                overflow = false;
-                start = i + 1;
-            }
-            append(chunk, start, n - start);
+            splitter.feed(chunk, n);
         }
 
         void end() {
-            if (length > 0 || overflow) {
-                complete(line, 0, length);
-            }
+            splitter.end();
         }
 
-        private void append(byte[] chunk, int from, int count) {
-            if (overflow || count == 0) {
-                return;
-            }
-            if (length + count > decoder.limits().maxRecordBytes()) {
-                overflow = true;
-                return;
-            }
-            if (length + count > line.length) {
-                line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
-            }
-            System.arraycopy(chunk, from, line, length, count);
-            length += count;
-        }
-
-        private void complete(byte[] bytes, int from, int count) {
-            if (count > 0 && bytes[from + count - 1] == '\r') {
-                count--;
-            }
-            lineNo++;
-            if (!overflow && isBlank(bytes, from, count)) {
-                return;
-            }
+        @Override
+        public void line(byte[] bytes, int offset, int length) {
             records++;
-            if (overflow) {
-                numbered.reject(new Rejection(RejectReason.TOO_LARGE, "line longer than the limit of "
-                        + decoder.limits().maxRecordBytes() + " bytes", Rejection.WHOLE_RECORD, ""));
-                return;
-            }
-            frames += decoder.decode(bytes, from, count, sink, numbered);
+            frames += decoder.decode(bytes, offset, length, sink, numbered);
         }
-    }
 
-    private static boolean isBlank(byte[] bytes, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
+        @Override
+        public void tooLong() {
+            records++;
+            numbered.reject(new Rejection(RejectReason.TOO_LARGE, "line longer than the limit of "
+                    + decoder.limits().maxRecordBytes() + " bytes", Rejection.WHOLE_RECORD, ""));
         }
-        return true;
     }
 
     /** Counts the bytes taken from the file, beneath any decompression. */

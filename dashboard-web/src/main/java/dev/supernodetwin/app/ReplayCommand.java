@@ -1,0 +1,197 @@
+package dev.supernodetwin.app;
+
+import dev.supernodetwin.core.state.SensorLayout;
+import dev.supernodetwin.core.state.StalenessPolicy;
+import dev.supernodetwin.core.topology.Topology;
+import dev.supernodetwin.core.twin.Twin;
+import dev.supernodetwin.ingest.alerts.AlertEventWriter;
+import dev.supernodetwin.ingest.codec.DecoderLimits;
+import dev.supernodetwin.ingest.codec.FrameDecoder;
+import dev.supernodetwin.ingest.codec.RejectionSink;
+import dev.supernodetwin.ingest.deadletter.DeadLetterFile;
+import dev.supernodetwin.ingest.replay.EventTimePacer;
+import dev.supernodetwin.ingest.replay.FileReplaySource;
+import dev.supernodetwin.ingest.replay.KafkaReplaySource;
+import dev.supernodetwin.ingest.replay.ReplayOptions;
+import dev.supernodetwin.ingest.replay.ReplayPipeline;
+import dev.supernodetwin.ingest.replay.ReplayProgress;
+import dev.supernodetwin.ingest.replay.ReplaySource;
+import dev.supernodetwin.ingest.replay.ReplaySummary;
+import dev.supernodetwin.ingest.replay.StartTime;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code twin replay}: recorded telemetry through the same decoder and twin as the live service, on event time. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays recorded telemetry through the twin, paced by event time.",
+                "From a recording (--input FILE, NDJSON or .gz) or from a Kafka topic (--from-kafka --bootstrap B",
+                "--topic T [--from-time T]: every partition, no consumer group, up to the end at start).",
+                "Prints progress on stderr and a summary at the end."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TopologyOptions topology;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--input", paramLabel = "FILE", description = "Recording to replay (NDJSON, gzip if .gz).")
+        Path input;
+
+        @Option(names = "--from-kafka", description = "Replay a Kafka topic (needs --bootstrap and --topic).")
+        boolean kafka;
+    }
+
+    @Option(names = "--bootstrap", paramLabel = "B", description = "Kafka host:port, with --from-kafka.")
+    String bootstrap;
+
+    @Option(names = "--topic", paramLabel = "T", description = "Topic to replay, with --from-kafka.")
+    String topic;
+
+    @Option(names = "--from-time", paramLabel = "T",
+            description = "With --from-kafka: first event time, ISO-8601 or a duration ago like 2h (default: all).")
+    String fromTime;
+
+    @Option(names = "--speed", defaultValue = "max", paramLabel = "N|max",
+            description = "Event time runs N times as fast as wall time; max: no pacing (default: ${DEFAULT-VALUE}).")
+    String speed;
+
+    @Option(names = "--alerts-out", paramLabel = "FILE", description = "Write alert events here (NDJSON).")
+    Path alertsOut;
+
+    @Option(names = "--dead-letters", paramLabel = "FILE",
+            description = "Write rejected frames here (NDJSON with reason and source).")
+    Path deadLetters;
+
+    @Option(names = "--read-ahead", negatable = true, defaultValue = "true",
+            description = "Read and gunzip a file on a second thread (default: ${DEFAULT-VALUE}).")
+    boolean readAhead;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<Instant> from = checkOptions();
+        EventTimePacer pacer = pacer();
+        Topology topo = topology.topology();
+        SensorLayout layout = new SensorLayout(topo);
+        Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
+        FrameDecoder decoder = new FrameDecoder(layout);
+        ProgressLine line = new ProgressLine(System.err);
+        try (ReplaySource src = open(topo, decoder.limits(), from);
+             DeadLetterFile dead = deadLetters == null ? null : DeadLetterFile.create(deadLetters);
+             AlertEventWriter alerts = alertsOut == null ? null : AlertEventWriter.create(alertsOut)) {
+            RejectionSink rejections = dead == null ? RejectionSink.ignoring() : dead;
+            ReplayOptions options = new ReplayOptions(pacer, from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE),
+                    rejections, progress(line, src));
+            ReplayPipeline pipeline = new ReplayPipeline(twin, decoder, options);
+            if (alerts != null) {
+                pipeline.addAlertSink(alerts);
+            }
+            ReplaySummary summary = runStoppable(pipeline, src);
+            line.finish();
+            System.out.println(summary.line());
+            if (alerts != null) {
+                System.out.printf("alerts: %,d events written to %s%n", alerts.written(), alertsOut);
+            }
+            if (dead != null) {
+                System.out.printf("dead letters: %,d written to %s%n", dead.written(), deadLetters);
+            }
+        }
+        return 0;
+    }
+
+    /** Runs the replay; Ctrl-C stops it after the record in hand and lets the files close. */
+    private static ReplaySummary runStoppable(ReplayPipeline pipeline, ReplaySource src) throws IOException {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            pipeline.stop();
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return pipeline.run(src);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waits for the latch released above.
+            }
+        }
+    }
+
+    private Optional<Instant> checkOptions() {
+        if (source.kafka) {
+            if (bootstrap == null || topic == null) {
+                throw new ParameterException(spec.commandLine(), "--from-kafka needs --bootstrap B and --topic T");
+            }
+            return fromTime == null ? Optional.empty() : Optional.of(StartTime.parse(fromTime, InstantSource.system()));
+        }
+        if (bootstrap != null || topic != null || fromTime != null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--bootstrap, --topic and --from-time go with --from-kafka, not with --input");
+        }
+        return Optional.empty();
+    }
+
+    private EventTimePacer pacer() {
+        if (speed.equalsIgnoreCase("max")) {
+            return EventTimePacer.unpaced();
+        }
+        try {
+            return EventTimePacer.atSpeed(Double.parseDouble(speed), EventTimePacer.Ticker.system(),
+                    EventTimePacer.Sleeper.system());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--speed must be a positive number or max, was " + speed);
+        }
+    }
+
+    private ReplaySource open(Topology topo, DecoderLimits limits, Optional<Instant> from) throws IOException {
+        if (source.kafka) {
+            return new KafkaReplaySource(bootstrap, topic, topo.supernode(), from);
+        }
+        return readAhead ? FileReplaySource.openWithReadAhead(source.input, limits)
+                : FileReplaySource.open(source.input, limits);
+    }
+
+    private static ReplayProgress progress(ProgressLine line, ReplaySource src) {
+        long[] last = new long[3];
+        return (applied, samples, done, total, wallNanos) -> {
+            double dt = (wallNanos - last[2]) / 1e9;
+            if (dt <= 0) {
+                return;
+            }
+            double frameRate = (applied - last[0]) / dt;
+            double sampleRate = (samples - last[1]) / dt;
+            double fraction = total == 0 ? 1 : (double) done / total;
+            double eta = fraction <= 0 ? Double.NaN : wallNanos / 1e9 * (1 - fraction) / fraction;
+            last[0] = applied;
+            last[1] = samples;
+            last[2] = wallNanos;
+            line.show(String.format(Locale.ROOT, "replay %5.1f%% of %s | %sframes/s | %ssamples/s | ETA %s",
+                    fraction * 100, src.progressUnit(), ProgressLine.si(frameRate), ProgressLine.si(sampleRate),
+                    ProgressLine.clock(eta)));
+        };
+    }
+}

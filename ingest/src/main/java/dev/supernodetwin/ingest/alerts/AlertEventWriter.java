@@ -1,0 +1,135 @@
+package dev.supernodetwin.ingest.alerts;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.supernodetwin.core.alert.AlertEvent;
+import dev.supernodetwin.core.alert.AlertSink;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Writes alert events (wire format §3) as NDJSON, one event per line, for {@code --alerts-out}. The
+ * output is deterministic so two runs over the same telemetry give byte-identical files: keys always in
+ * the order of §3 ({@code id, ts, supernode, state, kind, severity, category, rule, device, lane,
+ * rootCause{device, lane, reason}, affected, eta, summary}), absent values written as {@code null},
+ * enums in lower case, and only integers as numbers. Not thread-safe: the twin's writer thread calls it.
+ */
+public final class AlertEventWriter implements AlertSink, AutoCloseable {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .build();
+
+    private final String where;
+    private final OutputStream out;
+    private long written;
+
+    /** A writer appending to {@code out}, which it closes; {@code where} names it in errors. */
+    public AlertEventWriter(OutputStream out, String where) {
+        this.out = out;
+        this.where = where;
+    }
+
+    /** Creates (or truncates) {@code path}, so the file exists even if no alert is ever written. */
+    public static AlertEventWriter create(Path path) throws IOException {
+        return new AlertEventWriter(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), path.toString());
+    }
+
+    /**
+     * Writes one event as one line.
+     *
+     * @throws UncheckedIOException when the file cannot be written
+     */
+    @Override
+    public void onAlert(AlertEvent e) {
+        try {
+            try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+                write(g, e);
+            }
+            out.write('\n');
+            written++;
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write alert events to " + where, ex);
+        }
+    }
+
+    private static void write(JsonGenerator g, AlertEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", e.id());
+        g.writeNumberField("ts", e.ts());
+        nullableString(g, "supernode", e.supernode());
+        g.writeStringField("state", lower(e.state()));
+        g.writeStringField("kind", lower(e.kind()));
+        g.writeStringField("severity", lower(e.severity()));
+        g.writeStringField("category", lower(e.category()));
+        g.writeStringField("rule", e.rule());
+        g.writeStringField("device", e.device());
+        lane(g, e.lane());
+        g.writeObjectFieldStart("rootCause");
+        g.writeStringField("device", e.rootCause().device());
+        lane(g, e.rootCause().lane());
+        g.writeStringField("reason", e.rootCause().reason());
+        g.writeEndObject();
+        g.writeArrayFieldStart("affected");
+        for (String a : e.affected()) {
+            g.writeString(a);
+        }
+        g.writeEndArray();
+        OptionalLong eta = e.eta();
+        g.writeFieldName("eta");
+        if (eta.isPresent()) {
+            g.writeNumber(eta.getAsLong());
+        } else {
+            g.writeNull();
+        }
+        nullableString(g, "summary", e.summary());
+        g.writeEndObject();
+    }
+
+    private static void lane(JsonGenerator g, OptionalInt lane) throws IOException {
+        g.writeFieldName("lane");
+        if (lane.isPresent()) {
+            g.writeNumber(lane.getAsInt());
+        } else {
+            g.writeNull();
+        }
+    }
+
+    private static void nullableString(JsonGenerator g, String name, String value) throws IOException {
+        g.writeFieldName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Events written. */
+    public long written() {
+        return written;
+    }
+
+    /** Flushes what is buffered to the file. */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
