@@ -1,6 +1,5 @@
 package dev.supernodetwin.bench;
 
-import dev.supernodetwin.core.frame.FrameBuffer;
 import dev.supernodetwin.core.frame.FrameSink;
 import dev.supernodetwin.core.sim.Scenario;
 import dev.supernodetwin.core.sim.SimulationSettings;
@@ -13,32 +12,28 @@ import dev.supernodetwin.core.topology.preset.Presets;
 import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.ingest.codec.DecoderLimits;
 import dev.supernodetwin.ingest.codec.FrameDecoder;
-import dev.supernodetwin.ingest.codec.RejectionSink;
+import java.time.InstantSource;
+import dev.supernodetwin.ingest.kafka.DeadLetters;
+import dev.supernodetwin.ingest.kafka.KafkaSourceSettings;
+import dev.supernodetwin.ingest.kafka.KafkaFrameSource;
 import dev.supernodetwin.ingest.kafka.FrameProducer;
 import dev.supernodetwin.ingest.kafka.FrameProducerSettings;
 import dev.supernodetwin.ingest.recording.RecordingWriter;
 import dev.supernodetwin.ingest.replay.FileReplaySource;
-import dev.supernodetwin.ingest.replay.KafkaReplaySource;
 import dev.supernodetwin.ingest.replay.ReplayOptions;
 import dev.supernodetwin.ingest.replay.ReplayPipeline;
 import dev.supernodetwin.ingest.replay.ReplaySummary;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -121,12 +116,28 @@ public final class PipelineHarness {
         System.out.printf(Locale.ROOT, "(a) produced %,d engine frames in %,d records (%,d MB before lz4) in %.1f s;"
                 + " failed %,d%n", r.frames(), r.records(), r.bytes() >> 20, produceSecs, r.failedFrames());
         for (int run = 1; run <= 3; run++) {
+            // The live service's path: a consumer-group member (KafkaFrameSource, as twin run) applying a backlog.
             Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
-            try (KafkaReplaySource source = new KafkaReplaySource(bootstrap, topic, "sn01", Optional.empty())) {
-                ReplaySummary s = new ReplayPipeline(twin, new FrameDecoder(layout), ReplayOptions.maxSpeed()).run(source);
-                System.out.printf(Locale.ROOT, "(a) run %d: consumed %,d frames (%,d samples) in %.2f s: %.2f M samples/s,"
-                        + " %,.0f records/s%n", run, s.applied(), s.samples(), s.wallNanos() / 1e9,
-                        s.samplesPerSecond() / 1e6, s.records() * 1e9 / s.wallNanos());
+            KafkaSourceSettings settings = new KafkaSourceSettings(bootstrap, topic, topic + "-run" + run,
+                    topic + ".dead", "sn01", 0, 1_000);
+            try (DeadLetters dead = new DeadLetters(bootstrap, topic + ".dead", "bench");
+                 KafkaFrameSource source = new KafkaFrameSource(settings, twin, new FrameDecoder(layout), dead,
+                         InstantSource.system())) {
+                Thread loop = new Thread(source, "bench-twin-writer");
+                loop.start();
+                while (source.stats().applied() == 0) {
+                    sleep(1_000_000L);
+                }
+                // Timed from the first applied frame, so group join and partition assignment are not counted.
+                long begin = System.nanoTime();
+                long firstSamples = source.stats().samples();
+                while (source.stats().applied() < r.frames()) {
+                    sleep(1_000_000L);
+                }
+                double secs = (System.nanoTime() - begin) / 1e9;
+                long samples = source.stats().samples() - firstSamples;
+                System.out.printf(Locale.ROOT, "(a) run %d: applied %,d frames (%,d samples after the first poll) in"
+                        + " %.2f s: %.2f M samples/s%n", run, source.stats().applied(), samples, secs, samples / secs / 1e6);
             }
         }
     }
@@ -194,25 +205,27 @@ public final class PipelineHarness {
         return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    /** The live path: poll → FrameDecoder → Twin.apply; latency = applied time − LogAppendTime. */
+    /**
+     * The live service's path: {@link KafkaFrameSource} (the class {@code twin run} runs) → FrameDecoder →
+     * Twin.apply, as a consumer-group member; latency = applied time − LogAppendTime, per record.
+     */
     private void consume(String topic, AtomicBoolean producing, long[] latencies, long[] appliedAt, int[] n) {
         Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
-        FrameDecoder decoder = new FrameDecoder(layout);
-        FrameSink apply = twin::apply;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaReplaySource.consumerConfig(bootstrap),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            while (producing.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
-                    decoder.decode(r.value(), apply, RejectionSink.ignoring());
-                    long now = System.currentTimeMillis();
-                    if (n[0] < latencies.length) {
-                        latencies[n[0]] = now - r.timestamp();
-                        appliedAt[n[0]++] = now;
-                    }
+        KafkaSourceSettings settings = new KafkaSourceSettings(bootstrap, topic, topic + "-bench", topic + ".dead",
+                "sn01", 0, 1_000);
+        try (DeadLetters dead = new DeadLetters(bootstrap, topic + ".dead", "bench");
+             KafkaFrameSource source = new KafkaFrameSource(settings, twin, new FrameDecoder(layout), dead,
+                     InstantSource.system())) {
+            source.onLatency(ms -> {
+                if (n[0] < latencies.length) {
+                    latencies[n[0]] = ms;
+                    appliedAt[n[0]++] = System.currentTimeMillis();
                 }
+            });
+            Thread loop = new Thread(source, "bench-twin-writer");
+            loop.start();
+            while (producing.get()) {
+                sleep(50_000_000L);
             }
         }
     }
@@ -230,17 +243,21 @@ public final class PipelineHarness {
             }
             System.out.printf(Locale.ROOT, "(c) wrote %s: %d ticks, %,d bytes in %.1f s%n", name, ticks, Files.size(file),
                     (System.nanoTime() - t0) / 1e9);
-            for (boolean readAhead : new boolean[] {false, true}) {
+            // one thread; read-ahead; read-ahead with decoding on every core (what ./twin replay does)
+            int cores = Runtime.getRuntime().availableProcessors();
+            int[][] modes = {{0, 1}, {1, 1}, {1, cores}};
+            for (int[] mode : modes) {
+                boolean readAhead = mode[0] == 1;
                 for (int run = 1; run <= 3; run++) {
                     Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
                     FileReplaySource src = readAhead ? FileReplaySource.openWithReadAhead(file, DecoderLimits.DEFAULTS)
                             : FileReplaySource.open(file, DecoderLimits.DEFAULTS);
                     try (src) {
-                        ReplaySummary s = new ReplayPipeline(twin, new FrameDecoder(layout), ReplayOptions.maxSpeed())
-                                .run(src);
-                        System.out.printf(Locale.ROOT, "(c) %s %s run %d: %,d frames, %,d samples in %.2f s:"
-                                        + " %.2f M samples/s, %.0fx real time%n", name,
-                                readAhead ? "read-ahead" : "one thread", run, s.applied(), s.samples(),
+                        ReplaySummary s = new ReplayPipeline(twin, new FrameDecoder(layout),
+                                ReplayOptions.maxSpeed().withDecodeThreads(mode[1])).run(src);
+                        System.out.printf(Locale.ROOT, "(c) %s %s, %d decode thread(s), run %d: %,d frames, %,d samples"
+                                        + " in %.2f s: %.2f M samples/s, %.0fx real time%n", name,
+                                readAhead ? "read-ahead" : "one reader", mode[1], run, s.applied(), s.samples(),
                                 s.wallNanos() / 1e9, s.samplesPerSecond() / 1e6, s.speedUp());
                     }
                 }

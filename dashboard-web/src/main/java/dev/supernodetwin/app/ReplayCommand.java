@@ -85,9 +85,16 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Read and gunzip a file on a second thread (default: ${DEFAULT-VALUE}).")
     boolean readAhead;
 
+    @Option(names = "--decode-threads", paramLabel = "N",
+            description = "Threads decoding frames; frames are still applied in order (default: one per core).")
+    int decodeThreads = Runtime.getRuntime().availableProcessors();
+
     @Override
     public Integer call() throws Exception {
         Optional<Instant> from = checkOptions();
+        if (decodeThreads < 1) {
+            throw new IllegalArgumentException("--decode-threads must be at least 1, was " + decodeThreads);
+        }
         EventTimePacer pacer = pacer();
         Topology topo = topology.topology();
         SensorLayout layout = new SensorLayout(topo);
@@ -99,7 +106,7 @@ final class ReplayCommand implements Callable<Integer> {
              AlertEventWriter alerts = alertsOut == null ? null : AlertEventWriter.create(alertsOut)) {
             RejectionSink rejections = dead == null ? RejectionSink.ignoring() : dead;
             ReplayOptions options = new ReplayOptions(pacer, from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE),
-                    rejections, progress(line, src));
+                    rejections, progress(line, src), decodeThreads);
             ReplayPipeline pipeline = new ReplayPipeline(twin, decoder, options);
             if (alerts != null) {
                 pipeline.addAlertSink(alerts);

@@ -155,8 +155,18 @@ public final class FileReplaySource implements ReplaySource {
     }
 
     @Override
+    public long locator() {
+        return splitter == null ? 0 : splitter.lineNumber();
+    }
+
+    @Override
+    public String describe(long line) {
+        return name + ":" + line;
+    }
+
+    @Override
     public String position() {
-        return name + ":" + (splitter == null ? 0 : splitter.lineNumber());
+        return describe(locator());
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class KafkaReplaySource implements ReplaySource {
     private long total;
     private long foreign;
     private String partition = "";
+    private String topicName = "";
+    private int partitionNumber;
     private long offset;
 
     /**
@@ -132,6 +134,8 @@ public final class KafkaReplaySource implements ReplaySource {
     private void deliver(TopicPartition tp, List<ConsumerRecord<byte[], byte[]>> records, long end, long[] position,
                          RecordSink sink) {
         partition = tp.toString();
+        topicName = tp.topic();
+        partitionNumber = tp.partition();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             if (stopped || r.offset() >= end) {
                 return;
@@ -156,6 +160,17 @@ public final class KafkaReplaySource implements ReplaySource {
     public void stop() {
         stopped = true;
         consumer.wakeup();
+    }
+
+    /** Partition in the high bits, offset in the low 40 (a trillion records per partition). */
+    @Override
+    public long locator() {
+        return (long) partitionNumber << 40 | offset;
+    }
+
+    @Override
+    public String describe(long locator) {
+        return topicName + "-" + (locator >>> 40) + "@" + (locator & ((1L << 40) - 1));
     }
 
     @Override

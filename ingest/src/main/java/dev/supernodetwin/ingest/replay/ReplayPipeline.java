@@ -72,8 +72,10 @@ public final class ReplayPipeline {
         }
         try {
             source.run(run);
+            run.finish();
         } finally {
             running = null;
+            run.close();
         }
         twin.idle();
         return run.summary();
@@ -88,6 +90,7 @@ public final class ReplayPipeline {
         private final long appliedBefore = twin.applied();
         private final long samplesBefore = twin.samples();
         private final long duplicatesBefore = twin.duplicates();
+        private final ParallelDecoding parallel;
         private final long framesBefore = decoder.framesDecoded();
         private final long[] rejectedBefore = new long[RejectReason.values().length];
         private long nextProgress = startNanos + PROGRESS_NANOS;
@@ -100,6 +103,8 @@ public final class ReplayPipeline {
 
         Run(ReplaySource source) {
             this.source = source;
+            this.parallel = options.decodeThreads() < 2 ? null : new ParallelDecoding(twin.state().layout(),
+                    decoder.limits(), options.decodeThreads(), source::describe);
             for (RejectReason r : RejectReason.values()) {
                 rejectedBefore[r.ordinal()] = decoder.rejections(r);
             }
@@ -111,7 +116,15 @@ public final class ReplayPipeline {
                 return;
             }
             records++;
-            decoder.decode(data, offset, length, this, this);
+            if (parallel == null) {
+                decoder.decode(data, offset, length, this, this);
+            } else {
+                try {
+                    parallel.add(data, offset, length, source.locator(), this, this);
+                } catch (InterruptedException e) {
+                    interrupt();
+                }
+            }
             if ((records & 63) == 0) {
                 long now = System.nanoTime();
                 if (now >= nextProgress) {
@@ -138,9 +151,7 @@ public final class ReplayPipeline {
             try {
                 pacer.pace(ts);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                interrupted = true;
-                source.stop();
+                interrupt();
                 return;
             }
             if (twin.apply(frame) == Twin.Outcome.APPLIED) {
@@ -153,7 +164,39 @@ public final class ReplayPipeline {
 
         @Override
         public void reject(Rejection rejection) {
-            options.deadLetters().reject(rejection.withSource(source.position()));
+            // Parallel decoding named the place when it decoded; sequential decoding is at the record now.
+            options.deadLetters().reject(parallel != null ? rejection : rejection.withSource(source.position()));
+        }
+
+        /** Applies what is still being decoded. */
+        void finish() {
+            if (parallel != null && !interrupted) {
+                try {
+                    parallel.finish(this, this);
+                } catch (InterruptedException e) {
+                    interrupt();
+                }
+            }
+        }
+
+        void close() {
+            if (parallel != null) {
+                parallel.close();
+            }
+        }
+
+        private void interrupt() {
+            Thread.currentThread().interrupt();
+            interrupted = true;
+            source.stop();
+        }
+
+        private long framesDecoded() {
+            return decoder.framesDecoded() + (parallel == null ? 0 : parallel.framesDecoded());
+        }
+
+        private long rejections(RejectReason r) {
+            return decoder.rejections(r) + (parallel == null ? 0 : parallel.rejections(r));
         }
 
         private void report(long now) {
@@ -166,13 +209,13 @@ public final class ReplayPipeline {
             report(end);
             Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
             for (RejectReason r : RejectReason.values()) {
-                long n = decoder.rejections(r) - rejectedBefore[r.ordinal()] + (r == RejectReason.TOO_LARGE ? oversized : 0);
+                long n = rejections(r) - rejectedBefore[r.ordinal()] + (r == RejectReason.TOO_LARGE ? oversized : 0);
                 if (n > 0) {
                     rejected.put(r, n);
                 }
             }
             boolean none = firstEvent == Long.MIN_VALUE;
-            return new ReplaySummary(records, decoder.framesDecoded() - framesBefore, twin.applied() - appliedBefore,
+            return new ReplaySummary(records, framesDecoded() - framesBefore, twin.applied() - appliedBefore,
                     twin.duplicates() - duplicatesBefore, twin.samples() - samplesBefore, beforeStart,
                     source.foreignRecords(), rejected, none ? 0 : firstEvent, none ? 0 : lastEvent, end - startNanos,
                     stopRequested || interrupted);

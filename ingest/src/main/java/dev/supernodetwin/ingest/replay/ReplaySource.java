@@ -32,6 +32,19 @@ public interface ReplaySource extends AutoCloseable {
     /** Where the record being delivered came from, e.g. {@code run.ndjson.gz:123} or {@code t-0@456}. */
     String position();
 
+    /**
+     * A cheap number for the record being delivered (a line number, a partition and offset), so that a
+     * record's place can be kept without building a string; see {@link #describe(long)}.
+     */
+    default long locator() {
+        return -1;
+    }
+
+    /** The place a {@link #locator()} stands for, in the form of {@link #position()}. */
+    default String describe(long locator) {
+        return position();
+    }
+
     /** Progress so far, in {@link #progressUnit()}s; read on the thread that runs the source. */
     long progressDone();
 

@@ -114,8 +114,31 @@ class ReplayPipelineTest {
         return Files.readAllBytes(alerts);
     }
 
-    @Test
-    void badLinesAreCountedByReasonAndGoToTheDeadLetterFileWithTheirLine() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void decodingOnSeveralThreadsLeavesTheTwinExactlyAsDecodingOnOne(int threads) throws Exception {
+        Twin sequential = new Twin(LAYOUT, StalenessPolicy.DEFAULT);
+        Twin parallel = new Twin(LAYOUT, StalenessPolicy.DEFAULT);
+
+        ReplaySummary one = replay(FileReplaySource.open(recording, DecoderLimits.DEFAULTS), ReplayOptions.maxSpeed(),
+                sequential);
+        ReplaySummary many = replay(FileReplaySource.openWithReadAhead(recording, DecoderLimits.DEFAULTS),
+                ReplayOptions.maxSpeed().withDecodeThreads(threads), parallel);
+
+        assertThat(many.applied()).isEqualTo(one.applied()).isEqualTo(framesInFile);
+        assertThat(many.frames()).isEqualTo(one.frames());
+        assertThat(many.samples()).isEqualTo(one.samples());
+        for (int s = 0; s < LAYOUT.sensorCount(); s++) {
+            assertThat(parallel.state().time(s)).as("time of %s", LAYOUT.describe(s)).isEqualTo(sequential.state().time(s));
+            // boxed, so that sensors that never reported (NaN) compare equal
+            assertThat(Double.valueOf(parallel.state().value(s))).as("value of %s", LAYOUT.describe(s))
+                    .isEqualTo(Double.valueOf(sequential.state().value(s)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void badLinesAreCountedByReasonAndGoToTheDeadLetterFileWithTheirLine(int threads) throws Exception {
         Path file = dir.resolve("mixed.ndjson");
         Files.writeString(file, String.join("\n",
                 "{\"ts\":" + START + ",\"device\":\"sn01/cdu1\",\"metrics\":{\"supply_c\":31.5}}",
@@ -132,7 +155,7 @@ class ReplayPipelineTest {
                 letters.reject(r);
             };
             ReplayOptions options = new ReplayOptions(EventTimePacer.unpaced(), Long.MIN_VALUE, both,
-                    ReplayProgress.none());
+                    ReplayProgress.none(), threads);
             summary = replay(FileReplaySource.open(file, DecoderLimits.DEFAULTS), options,
                     new Twin(LAYOUT, StalenessPolicy.DEFAULT));
         }
