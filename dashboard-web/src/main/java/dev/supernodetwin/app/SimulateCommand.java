@@ -85,12 +85,29 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Simulator seed (default: the scenario's, else 1).")
     Long seed;
 
-    @Option(names = "--start", defaultValue = "2026-01-01T00:00:00Z", paramLabel = "INSTANT",
-            description = "Event time of the first frame, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Instant start;
+    @Option(names = "--start", paramLabel = "INSTANT|now",
+            description = {"Event time of the first frame, ISO-8601 or 'now' (default: now with --kafka, so a",
+                    "live twin sees current telemetry; " + FIXED_START + " for files, so recordings repeat)."})
+    String start;
+
+    /** Where recordings start by default: fixed, so the same seed gives the same file. */
+    static final String FIXED_START = "2026-01-01T00:00:00Z";
 
     @Option(names = "--realtime", description = "Pace the simulation to the wall clock.")
     boolean realtime;
+
+    private long startMillis(long periodMillis) {
+        String text = start != null ? start : kafka != null ? "now" : FIXED_START;
+        if (text.equals("now")) {
+            return System.currentTimeMillis() / periodMillis * periodMillis;
+        }
+        try {
+            return Instant.parse(text).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--start: '" + text + "' is not 'now' or an ISO-8601 instant such as "
+                    + FIXED_START);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -103,8 +120,9 @@ final class SimulateCommand implements Callable<Integer> {
         ScenarioDocument loaded = scenario == null ? new ScenarioDocument(java.util.OptionalLong.empty(),
                 Scenario.healthy()) : new ScenarioReader().read(scenario);
         long effectiveSeed = seed != null ? seed : loaded.seed().orElse(1L);
+        long startMillis = startMillis(periodMillis);
         Simulator simulator = new Simulator(layout,
-                new SimulationSettings(effectiveSeed, start.toEpochMilli(), periodMillis), loaded.scenario());
+                new SimulationSettings(effectiveSeed, startMillis, periodMillis), loaded.scenario());
         long ticks = (durationMillis + periodMillis - 1) / periodMillis;
         if (kafka != null) {
             return produce(simulator, layout, ticks, framesPerSecond);
