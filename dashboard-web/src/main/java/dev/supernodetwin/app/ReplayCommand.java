@@ -12,6 +12,8 @@ import dev.supernodetwin.ingest.deadletter.DeadLetterFile;
 import dev.supernodetwin.ingest.replay.EventTimePacer;
 import dev.supernodetwin.ingest.replay.FileReplaySource;
 import dev.supernodetwin.ingest.replay.KafkaReplaySource;
+import dev.supernodetwin.ingest.history.HistorySettings;
+import dev.supernodetwin.ingest.history.InfluxHistorySink;
 import dev.supernodetwin.ingest.replay.ReplayOptions;
 import dev.supernodetwin.ingest.replay.ReplayPipeline;
 import dev.supernodetwin.ingest.replay.ReplayProgress;
@@ -89,6 +91,14 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Threads decoding frames; frames are still applied in order (default: one per core).")
     int decodeThreads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--influx-url", paramLabel = "URL",
+            description = "Also write history to this InfluxDB (http://host:port), as twin run does (default: off).")
+    String influxUrl;
+
+    @Option(names = "--influx-database", paramLabel = "DB", defaultValue = "supernode_twin",
+            description = "InfluxDB database for history (default: ${DEFAULT-VALUE}).")
+    String influxDatabase;
+
     @Override
     public Integer call() throws Exception {
         Optional<Instant> from = checkOptions();
@@ -108,12 +118,23 @@ final class ReplayCommand implements Callable<Integer> {
             ReplayOptions options = new ReplayOptions(pacer, from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE),
                     rejections, progress(line, src), decodeThreads);
             ReplayPipeline pipeline = new ReplayPipeline(twin, decoder, options);
+            // The same history sink as the live service, flushed and drained when the replay ends.
+            Optional<InfluxHistorySink> history = Optional.ofNullable(influxUrl).map(url -> InfluxHistorySink.start(
+                    layout, HistorySettings.defaults().withUrl(url).withDatabase(influxDatabase)));
+            history.ifPresent(twin::addListener);
             if (alerts != null) {
                 pipeline.addAlertSink(alerts);
             }
-            ReplaySummary summary = runStoppable(pipeline, src);
+            ReplaySummary summary;
+            try {
+                summary = runStoppable(pipeline, src);
+            } finally {
+                history.ifPresent(InfluxHistorySink::close);
+            }
             line.finish();
             System.out.println(summary.line());
+            history.ifPresent(h -> System.out.printf("history: %,d points written, %,d dropped, %,d refused by InfluxDB%n",
+                    h.stats().pointsWritten(), h.stats().pointsDropped(), h.stats().pointsRejected()));
             if (alerts != null) {
                 System.out.printf("alerts: %,d events written to %s%n", alerts.written(), alertsOut);
             }
