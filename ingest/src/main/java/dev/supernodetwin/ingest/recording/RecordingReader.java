@@ -7,7 +7,6 @@ import dev.supernodetwin.ingest.codec.Rejection;
 import dev.supernodetwin.ingest.codec.RejectionSink;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,18 +42,18 @@ public final class RecordingReader {
             throws IOException {
         long total = Files.size(path);
         String name = path.getFileName().toString();
-        try (CountingStream counted = new CountingStream(Files.newInputStream(path));
+        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
              InputStream in = decompressing(counted)) {
             Lines lines = new Lines(name, frames, rejections);
             byte[] chunk = new byte[CHUNK];
             int n;
             while ((n = in.read(chunk)) > 0) {
                 lines.feed(chunk, n);
-                progress.progress(counted.count, total);
+                progress.progress(counted.count(), total);
             }
             lines.end();
-            progress.progress(counted.count, total);
-            return new ReadSummary(lines.records, lines.frames, lines.rejections, counted.count);
+            progress.progress(counted.count(), total);
+            return new ReadSummary(lines.records, lines.frames, lines.rejections, counted.count());
         }
     }
 
@@ -111,37 +110,4 @@ public final class RecordingReader {
         }
     }
 
-    /** Counts the bytes taken from the file, beneath any decompression. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long k = super.skip(n);
-            count += k;
-            return k;
-        }
-    }
 }

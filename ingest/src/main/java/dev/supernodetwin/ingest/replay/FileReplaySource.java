@@ -2,9 +2,9 @@ package dev.supernodetwin.ingest.replay;
 
 import dev.supernodetwin.ingest.codec.DecoderLimits;
 import dev.supernodetwin.ingest.recording.LineSplitter;
+import dev.supernodetwin.ingest.recording.CountingInputStream;
 import dev.supernodetwin.ingest.recording.RecordingReader;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -76,15 +76,15 @@ public final class FileReplaySource implements ReplaySource {
     }
 
     private void runDirect() throws IOException {
-        try (Counting counted = new Counting(Files.newInputStream(path));
+        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
              InputStream in = RecordingReader.decompressing(counted)) {
             byte[] chunk = new byte[CHUNK];
             int n;
             while (!stopped && (n = in.readNBytes(chunk, 0, CHUNK)) > 0) {
-                done = counted.count;
+                done = counted.count();
                 splitter.feed(chunk, n);
             }
-            done = counted.count;
+            done = counted.count();
         }
     }
 
@@ -128,12 +128,12 @@ public final class FileReplaySource implements ReplaySource {
 
     private void readInto(BlockingQueue<Chunk> full, BlockingQueue<Chunk> free) {
         Chunk c = null;
-        try (Counting counted = new Counting(Files.newInputStream(path));
+        try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(path));
              InputStream in = RecordingReader.decompressing(counted)) {
             while (true) {
                 c = free.take();
                 c.length = in.readNBytes(c.bytes, 0, CHUNK);
-                c.fileBytes = counted.count;
+                c.fileBytes = counted.count();
                 full.put(c);
                 if (c.length == 0) {
                     return;
@@ -194,30 +194,4 @@ public final class FileReplaySource implements ReplaySource {
         stopped = true;
     }
 
-    /** Counts the bytes taken from the file, beneath any decompression. */
-    private static final class Counting extends FilterInputStream {
-        volatile long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
 }
