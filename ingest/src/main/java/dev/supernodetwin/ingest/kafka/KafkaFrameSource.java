@@ -4,13 +4,11 @@ import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.ingest.codec.FrameDecoder;
 import dev.supernodetwin.ingest.codec.RejectionSink;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.InvalidOffsetException;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
@@ -27,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +124,8 @@ public final class KafkaFrameSource implements Runnable, AutoCloseable {
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(settings.topic()), new Rebalance());
+            consumer.subscribe(List.of(settings.topic()), new Assignments(consumer, twin, stats, clock,
+                    settings.rebuildWindowMs(), rebuildUntil, nextOffset, () -> commit(true)));
             while (!closing) {
                 pollOnce();
             }
@@ -261,62 +259,6 @@ public final class KafkaFrameSource implements Runnable, AutoCloseable {
         }
     }
 
-    /** Rebuilds state after an assignment; commits before partitions are taken away. */
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            try {
-                commit(true);
-            } catch (KafkaException e) {
-                LOG.warn("commit on revocation failed ({}); the next owner re-reads and recognises those frames",
-                        e.getMessage());
-            }
-            partitions.forEach(tp -> {
-                nextOffset.remove(tp);
-                rebuildUntil.remove(tp);
-            });
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
-                return;
-            }
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
-            resumeCounts(committed);
-            Map<TopicPartition, Long> since = new HashMap<>();
-            long from = clock.millis() - settings.rebuildWindowMs();
-            partitions.forEach(tp -> since.put(tp, from));
-            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(since);
-            for (TopicPartition tp : partitions) {
-                OffsetAndMetadata c = committed.get(tp);
-                OffsetAndTimestamp start = starts.get(tp);
-                if (c != null && start != null && start.offset() < c.offset()) {
-                    consumer.seek(tp, start.offset());
-                    rebuildUntil.put(tp, c.offset());
-                    LOG.info("rebuilding state of {} from offset {} up to the committed offset {}", tp,
-                            start.offset(), c.offset());
-                }
-            }
-            stats.rebuilding = !rebuildUntil.isEmpty();
-            stats.assigned = consumer.assignment().size();
-        }
-
-        private void resumeCounts(Map<TopicPartition, OffsetAndMetadata> committed) {
-            long applied = twin.applied();
-            long samples = twin.samples();
-            for (OffsetAndMetadata c : committed.values()) {
-                if (c != null) {
-                    CommitMetadata m = CommitMetadata.decode(c.metadata()).orElse(null);
-                    if (m != null && m.applied() > applied) {
-                        applied = m.applied();
-                        samples = m.samples();
-                    }
-                }
-            }
-            twin.resumeCounts(applied, samples);
-        }
-    }
 
     /** Stops the loop at its next poll, commits what was applied, and waits for the thread to finish. */
     @Override
