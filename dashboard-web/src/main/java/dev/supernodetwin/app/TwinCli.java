@@ -26,6 +26,8 @@ public final class TwinCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TwinCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Descriptions are written as lines of up to ~110 characters; wrapping them at 80 breaks sentences.
+        cli.setUsageHelpWidth(120);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
             return 1;
