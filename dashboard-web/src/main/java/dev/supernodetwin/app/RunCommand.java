@@ -34,10 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default 127.0.0.1:9092).")
     String bootstrap;
 
-    @Option(names = "--topic", description = "Telemetry topic (default supernode-telemetry).")
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Telemetry topic (default supernode-telemetry).")
     String topic;
 
-    @Option(names = "--group", description = "Consumer group (default supernode-twin).")
+    @Option(names = "--group", paramLabel = "GROUP", description = "Consumer group (default supernode-twin).")
     String group;
 
     @Option(names = "--dead-letter-topic", paramLabel = "TOPIC", description = "Topic for rejected records (default TOPIC.dead-letters).")
