@@ -1,0 +1,105 @@
+package dev.supernodetwin.core.detect;
+
+import java.util.Arrays;
+
+/**
+ * Turns monotonic {@code _total} counters into per-second rates on event time and flags them.
+ *
+ * <p>A reading lower than the previous one is a counter reset (driver reload, module swap). Like
+ * Prometheus {@code rate()}, the counter is taken to have restarted from 0, so the increase is the
+ * new value itself and never negative. Rates divide by the event time actually elapsed, so gaps and
+ * irregular polling do not inflate them; a reading not after the open window's start is ignored.
+ *
+ * <p>State per slot: last value (double: counters reach 2⁵³), window start time, increase so far
+ * (float: a window's increase is small), last rate (float) and the flag: 25 bytes.
+ */
+public final class CounterRate {
+    private static final long NO_TIME = Long.MIN_VALUE;
+
+    private final double minIncrease;
+    private final double ratePerSecond;
+    private final long windowMs;
+    private final int severity;
+    private final double[] last;
+    private final long[] windowStart;
+    private final float[] increase;
+    private final float[] rate;
+    private final boolean[] flagged;
+
+    /** A detector for {@code slots} counters. */
+    public CounterRate(CounterRateSpec spec, int slots) {
+        spec.requireValid();
+        this.minIncrease = spec.minIncrease();
+        this.ratePerSecond = spec.ratePerSecond();
+        this.windowMs = spec.windowMs();
+        this.severity = spec.severity();
+        this.last = new double[slots];
+        this.windowStart = new long[slots];
+        Arrays.fill(windowStart, NO_TIME);
+        this.increase = new float[slots];
+        this.rate = new float[slots];
+        Arrays.fill(rate, Float.NaN);
+        this.flagged = new boolean[slots];
+    }
+
+    /**
+     * Takes one counter reading at event time {@code timeMs}; returns the slot's level: the spec's
+     * severity while the last closed window is flagged, else 0. NaN readings are ignored.
+     */
+    public int update(int slot, long timeMs, double total) {
+        if (Double.isNaN(total)) {
+            return level(slot);
+        }
+        long start = windowStart[slot];
+        if (start == NO_TIME) {
+            last[slot] = total;
+            windowStart[slot] = timeMs;
+            return 0;
+        }
+        // Only the window start is kept per slot (memory), so a reading is checked against it: enough
+        // to drop duplicates and replays of readings the window has already taken.
+        if (timeMs <= start) {
+            return level(slot);
+        }
+        double previous = last[slot];
+        double delta = total >= previous ? total - previous : total;
+        last[slot] = total;
+        float inc = (float) (increase[slot] + delta);
+        long elapsed = timeMs - start;
+        if (elapsed < windowMs) {
+            increase[slot] = inc;
+            return level(slot);
+        }
+        double r = inc * 1000.0 / elapsed;
+        rate[slot] = (float) r;
+        flagged[slot] = inc >= minIncrease || r >= ratePerSecond;
+        increase[slot] = 0f;
+        windowStart[slot] = timeMs;
+        return level(slot);
+    }
+
+    /** The slot's level: the spec's severity while flagged, else 0. */
+    public int level(int slot) {
+        return flagged[slot] ? severity : 0;
+    }
+
+    /** Whether the slot's last closed window was flagged. */
+    public boolean flagged(int slot) {
+        return flagged[slot];
+    }
+
+    /** Rate per second over the slot's last closed window; NaN before the first window closes. */
+    public double rate(int slot) {
+        return rate[slot];
+    }
+
+    /** Number of slots. */
+    public int slots() {
+        return last.length;
+    }
+
+    /** Bytes of per-slot state, for memory accounting. */
+    public long stateBytes() {
+        return 25L * last.length;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.supernodetwin.core.detect;
+
+/**
+ * EWMA mean and variance per sensor, flagging a sample whose distance from the mean exceeds L σ.
+ *
+ * <p>The sample is scored against the mean and variance <em>before</em> it is folded in, so a spike is
+ * measured against the signal's past, not diluted by itself. Variance follows the exponentially
+ * weighted form {@code v ← (1−λ)(v + λ d²)}. State per slot: mean and variance as floats (enough for
+ * any DOM or DCGM reading), a warm-up count and the flag: 11 bytes.
+ */
+public final class EwmaZScore {
+    private final double lambda;
+    private final double limit;
+    private final int warmup;
+    private final double minSigma;
+    private final float[] mean;
+    private final float[] var;
+    private final short[] count;
+    private final boolean[] flagged;
+    private double lastZ;
+
+    /** A detector for {@code slots} sensors. */
+    public EwmaZScore(EwmaSpec spec, int slots) {
+        spec.requireValid();
+        this.lambda = spec.lambda();
+        this.limit = spec.limit();
+        this.warmup = spec.warmup();
+        this.minSigma = spec.minSigma();
+        this.mean = new float[slots];
+        this.var = new float[slots];
+        this.count = new short[slots];
+        this.flagged = new boolean[slots];
+    }
+
+    /** Takes one reading; returns whether it is flagged. A NaN reading is ignored. */
+    public boolean update(int slot, double value) {
+        if (Double.isNaN(value)) {
+            return flagged[slot];
+        }
+        int n = count[slot];
+        if (n == 0) {
+            mean[slot] = (float) value;
+            var[slot] = 0f;
+            count[slot] = 1;
+            lastZ = 0;
+            return flagged[slot] = false;
+        }
+        double m = mean[slot];
+        double v = var[slot];
+        double d = value - m;
+        double sigma = Math.max(Math.sqrt(v), minSigma);
+        double z = Math.abs(d) / sigma;
+        lastZ = z;
+        mean[slot] = (float) (m + lambda * d);
+        var[slot] = (float) ((1 - lambda) * (v + lambda * d * d));
+        if (n < warmup) {
+            count[slot] = (short) (n + 1);
+            return flagged[slot] = false;
+        }
+        return flagged[slot] = z > limit;
+    }
+
+    /** The z-score of the last reading given to {@link #update}, 0 during the first sample. */
+    public double lastZ() {
+        return lastZ;
+    }
+
+    /** Whether the slot's last reading was flagged. */
+    public boolean flagged(int slot) {
+        return flagged[slot];
+    }
+
+    /** The slot's current EWMA mean (NaN before its first reading). */
+    public double mean(int slot) {
+        return count[slot] == 0 ? Double.NaN : mean[slot];
+    }
+
+    /** The slot's current σ, floored. */
+    public double sigma(int slot) {
+        return Math.max(Math.sqrt(var[slot]), minSigma);
+    }
+
+    /** Number of slots. */
+    public int slots() {
+        return mean.length;
+    }
+
+    /** Bytes of per-slot state, for memory accounting. */
+    public long stateBytes() {
+        return 11L * mean.length;
+    }
+}
