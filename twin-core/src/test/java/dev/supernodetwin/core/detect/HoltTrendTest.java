@@ -14,7 +14,7 @@ class HoltTrendTest {
     @Test
     void predictsWhenALinearRampCrossesItsThreshold() {
         // Tx bias creeping from 80 mA by 0.05 mA per minute, polled at irregular intervals.
-        HoltTrend holt = new HoltTrend(HoltSpec.defaults(), 1);
+        HoltTrend holt = new HoltTrend(HoltSpec.defaults(110, 14 * 86_400_000L), 1);
         Random jitter = new Random(3);
         long t = T0;
         double bias = 80;
@@ -30,7 +30,7 @@ class HoltTrendTest {
 
     @Test
     void predictsThroughNoiseWithLowerConfidence() {
-        HoltTrend holt = new HoltTrend(HoltSpec.defaults(), 2);
+        HoltTrend holt = new HoltTrend(HoltSpec.defaults(110, 14 * 86_400_000L), 2);
         Random noise = new Random(5);
         for (int i = 1; i <= 300; i++) {
             long t = T0 + i * MINUTE;
@@ -44,7 +44,7 @@ class HoltTrendTest {
 
     @Test
     void predictsNothingForAFlatSignal() {
-        HoltTrend holt = new HoltTrend(HoltSpec.defaults(), 1);
+        HoltTrend holt = new HoltTrend(HoltSpec.defaults(110, 14 * 86_400_000L), 1);
         for (int i = 1; i <= 100; i++) {
             holt.update(0, T0 + i * MINUTE, 70);
         }
@@ -54,7 +54,7 @@ class HoltTrendTest {
 
     @Test
     void predictsNothingForASignalMovingAwayFromTheThreshold() {
-        HoltTrend holt = new HoltTrend(HoltSpec.defaults(), 1);
+        HoltTrend holt = new HoltTrend(HoltSpec.defaults(110, 14 * 86_400_000L), 1);
         for (int i = 1; i <= 100; i++) {
             holt.update(0, T0 + i * MINUTE, 80 - 0.1 * i);
         }
@@ -65,7 +65,7 @@ class HoltTrendTest {
 
     @Test
     void offersNoForecastBeforeEnoughSamples() {
-        HoltTrend holt = new HoltTrend(new HoltSpec(0.5, 0.5, 10), 1);
+        HoltTrend holt = new HoltTrend(new HoltSpec(0.5, 0.5, 10, 100, MINUTE), 1);
         for (int i = 1; i <= 9; i++) {
             holt.update(0, T0 + i * MINUTE, i);
         }
@@ -76,7 +76,7 @@ class HoltTrendTest {
 
     @Test
     void ignoresReadingsOutOfEventTimeOrder() {
-        HoltTrend holt = new HoltTrend(HoltSpec.defaults(), 1);
+        HoltTrend holt = new HoltTrend(HoltSpec.defaults(110, 14 * 86_400_000L), 1);
         holt.update(0, T0 + MINUTE, 10);
         holt.update(0, T0, 1000);
         assertThat(holt.level(0)).isEqualTo(10.0);
