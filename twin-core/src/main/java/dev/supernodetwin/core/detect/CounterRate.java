@@ -14,6 +14,9 @@ import java.util.Arrays;
  * (float: a window's increase is small), last rate (float) and the flag: 25 bytes.
  */
 public final class CounterRate {
+    /** Bytes of per-slot state (the primitive arrays' elements), for memory accounting. */
+    public static final int BYTES_PER_SLOT = 25;
+
     private static final long NO_TIME = Long.MIN_VALUE;
 
     private final double minIncrease;
@@ -100,6 +103,6 @@ public final class CounterRate {
 
     /** Bytes of per-slot state, for memory accounting. */
     public long stateBytes() {
-        return 25L * last.length;
+        return (long) BYTES_PER_SLOT * last.length;
     }
 }

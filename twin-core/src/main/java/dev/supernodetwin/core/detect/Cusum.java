@@ -14,6 +14,9 @@ package dev.supernodetwin.core.detect;
  * the direction of the flag: 19 bytes.
  */
 public final class Cusum {
+    /** Bytes of per-slot state (the primitive arrays' elements), for memory accounting. */
+    public static final int BYTES_PER_SLOT = 19;
+
     private final double k;
     private final double h;
     private final int warmup;
@@ -118,6 +121,6 @@ public final class Cusum {
 
     /** Bytes of per-slot state, for memory accounting. */
     public long stateBytes() {
-        return 19L * mean.length;
+        return (long) BYTES_PER_SLOT * mean.length;
     }
 }

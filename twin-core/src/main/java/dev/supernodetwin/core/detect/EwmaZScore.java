@@ -9,6 +9,9 @@ package dev.supernodetwin.core.detect;
  * any DOM or DCGM reading), a warm-up count and the flag: 11 bytes.
  */
 public final class EwmaZScore {
+    /** Bytes of per-slot state (the primitive arrays' elements), for memory accounting. */
+    public static final int BYTES_PER_SLOT = 11;
+
     private final double lambda;
     private final double limit;
     private final int warmup;
@@ -87,6 +90,6 @@ public final class EwmaZScore {
 
     /** Bytes of per-slot state, for memory accounting. */
     public long stateBytes() {
-        return 11L * mean.length;
+        return (long) BYTES_PER_SLOT * mean.length;
     }
 }

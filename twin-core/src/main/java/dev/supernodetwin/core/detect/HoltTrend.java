@@ -19,6 +19,9 @@ import java.util.Arrays;
  * 26 bytes.
  */
 public final class HoltTrend {
+    /** Bytes of per-slot state (the primitive arrays' elements), for memory accounting. */
+    public static final int BYTES_PER_SLOT = 26;
+
     private static final long NO_TIME = Long.MIN_VALUE;
 
     private final double alpha;
@@ -138,6 +141,6 @@ public final class HoltTrend {
 
     /** Bytes of per-slot state, for memory accounting. */
     public long stateBytes() {
-        return 26L * level.length;
+        return (long) BYTES_PER_SLOT * level.length;
     }
 }

@@ -9,6 +9,9 @@ package dev.supernodetwin.core.detect;
  * see at once. Not thread-safe: one writer thread owns an instance.
  */
 public final class Thresholds {
+    /** Bytes of per-slot state (the primitive arrays' elements), for memory accounting. */
+    public static final int BYTES_PER_SLOT = 2;
+
     private final Comparison comparison;
     private final double[] raise = new double[4];
     private final double[] clear = new double[4];
@@ -97,6 +100,6 @@ public final class Thresholds {
 
     /** Bytes of per-slot state, for memory accounting. */
     public long stateBytes() {
-        return 2L * level.length;
+        return (long) BYTES_PER_SLOT * level.length;
     }
 }
