@@ -11,7 +11,7 @@ import java.util.Arrays;
  * irregular polling do not inflate them; a reading not after the open window's start is ignored.
  *
  * <p>State per slot: last value (double: counters reach 2⁵³), window start time, increase so far
- * (float: a window's increase is small), last rate (float) and the flag: 25 bytes.
+ * (float: a window's increase is small), last rate (float) and the level: 25 bytes.
  */
 public final class CounterRate {
     /** Bytes of per-slot state (the primitive arrays' elements), for memory accounting. */
@@ -22,12 +22,13 @@ public final class CounterRate {
     private final double minIncrease;
     private final double ratePerSecond;
     private final long windowMs;
-    private final int severity;
+    private final int increaseSeverity;
+    private final int rateSeverity;
     private final double[] last;
     private final long[] windowStart;
     private final float[] increase;
     private final float[] rate;
-    private final boolean[] flagged;
+    private final byte[] level;
 
     /** A detector for {@code slots} counters. */
     public CounterRate(CounterRateSpec spec, int slots) {
@@ -35,19 +36,20 @@ public final class CounterRate {
         this.minIncrease = spec.minIncrease();
         this.ratePerSecond = spec.ratePerSecond();
         this.windowMs = spec.windowMs();
-        this.severity = spec.severity();
+        this.increaseSeverity = spec.increaseSeverity();
+        this.rateSeverity = spec.rateSeverity();
         this.last = new double[slots];
         this.windowStart = new long[slots];
         Arrays.fill(windowStart, NO_TIME);
         this.increase = new float[slots];
         this.rate = new float[slots];
         Arrays.fill(rate, Float.NaN);
-        this.flagged = new boolean[slots];
+        this.level = new byte[slots];
     }
 
     /**
-     * Takes one counter reading at event time {@code timeMs}; returns the slot's level: the spec's
-     * severity while the last closed window is flagged, else 0. NaN readings are ignored.
+     * Takes one counter reading at event time {@code timeMs}; returns the slot's level (see
+     * {@link #level}). NaN readings are ignored.
      */
     public int update(int slot, long timeMs, double total) {
         if (Double.isNaN(total)) {
@@ -75,20 +77,16 @@ public final class CounterRate {
         }
         double r = inc * 1000.0 / elapsed;
         rate[slot] = (float) r;
-        flagged[slot] = inc >= minIncrease || r >= ratePerSecond;
+        int l = inc >= minIncrease ? increaseSeverity : 0;
+        level[slot] = (byte) Math.max(l, r >= ratePerSecond ? rateSeverity : 0);
         increase[slot] = 0f;
         windowStart[slot] = timeMs;
         return level(slot);
     }
 
-    /** The slot's level: the spec's severity while flagged, else 0. */
+    /** The slot's level from its last closed window: the higher severity of the tests it failed, else 0. */
     public int level(int slot) {
-        return flagged[slot] ? severity : 0;
-    }
-
-    /** Whether the slot's last closed window was flagged. */
-    public boolean flagged(int slot) {
-        return flagged[slot];
+        return level[slot];
     }
 
     /** Rate per second over the slot's last closed window; NaN before the first window closes. */

@@ -10,7 +10,7 @@ package dev.supernodetwin.core.detect;
  * the signal has been back at baseline long enough to drain it: the sums are then 0, i.e. the
  * detector is reset on clear and ready for the next step, without flapping at the boundary.
  *
- * <p>State per slot: baseline mean, σ (holding Welford's M2 during warm-up), both sums, a count and
+ * <p>State per slot: baseline mean, 1/σ (holding Welford's M2 during warm-up), both sums, a count and
  * the direction of the flag: 19 bytes.
  */
 public final class Cusum {
@@ -22,7 +22,8 @@ public final class Cusum {
     private final int warmup;
     private final double minSigma;
     private final float[] mean;
-    private final float[] sigma;
+    /** Welford's M2 during warm-up, then 1/σ (a multiply per sample instead of a divide). */
+    private final float[] inverseSigma;
     private final float[] upper;
     private final float[] lower;
     private final short[] count;
@@ -36,7 +37,7 @@ public final class Cusum {
         this.warmup = spec.warmup();
         this.minSigma = spec.minSigma();
         this.mean = new float[slots];
-        this.sigma = new float[slots];
+        this.inverseSigma = new float[slots];
         this.upper = new float[slots];
         this.lower = new float[slots];
         this.count = new short[slots];
@@ -56,7 +57,7 @@ public final class Cusum {
             learn(slot, n, value);
             return 0;
         }
-        double z = (value - mean[slot]) / sigma[slot];
+        double z = (value - mean[slot]) * inverseSigma[slot];
         double up = Math.max(0, upper[slot] + z - k);
         double down = Math.max(0, lower[slot] - z - k);
         upper[slot] = (float) up;
@@ -74,20 +75,20 @@ public final class Cusum {
     }
 
     private void learn(int slot, int n, double value) {
-        // Welford: sigma[] holds M2 until the baseline is complete.
+        // Welford: inverseSigma[] holds M2 until the baseline is complete.
         double m = mean[slot];
         double d = value - m;
         double m1 = m + d / (n + 1);
-        double m2 = sigma[slot] + d * (value - m1);
+        double m2 = inverseSigma[slot] + d * (value - m1);
         mean[slot] = (float) m1;
         count[slot] = (short) (n + 1);
-        sigma[slot] = n + 1 == warmup ? (float) Math.max(Math.sqrt(m2 / n), minSigma) : (float) m2;
+        inverseSigma[slot] = n + 1 == warmup ? (float) (1 / Math.max(Math.sqrt(m2 / n), minSigma)) : (float) m2;
     }
 
     /** Forgets the baseline and sums so that the slot learns afresh (after a repair or a replacement). */
     public void rebaseline(int slot) {
         mean[slot] = 0f;
-        sigma[slot] = 0f;
+        inverseSigma[slot] = 0f;
         upper[slot] = 0f;
         lower[slot] = 0f;
         count[slot] = 0;
@@ -111,7 +112,7 @@ public final class Cusum {
 
     /** The learned baseline σ, floored (meaningful once {@link #ready}). */
     public double baselineSigma(int slot) {
-        return sigma[slot];
+        return 1 / inverseSigma[slot];
     }
 
     /** Number of slots. */

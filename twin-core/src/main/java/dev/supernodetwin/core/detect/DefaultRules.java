@@ -21,7 +21,6 @@ import static dev.supernodetwin.core.topology.DeviceKind.*;
  * hovering at a limit raises once.
  */
 final class DefaultRules {
-    private static final double INF = Double.POSITIVE_INFINITY;
     private static final long MINUTE = 60_000;
     private static final long DAY = 86_400_000;
 
@@ -56,13 +55,13 @@ final class DefaultRules {
         // G-T3 HBM alarm ≥ 95 °C (memory max-op); warning ≥ 88 °C (§1.7, estimate).
         r.add(Rule.of("G-T3", GPU, HBM_TEMP_C, high(lv(88, 86), lv(95, 93), Level.NONE)));
         r.add(Rule.of("G-T3", GPU, HBM_TEMP_C, EwmaSpec.defaults(0.5)));
-        // G-N1 any CRC/replay/recovery → warn; G-N2 replay or recovery Δ ≥ 1 → fail; G-N3 CRC ≥ 100/s.
-        r.add(Rule.of("G-N1", GPU, NVLINK_CRC_TOTAL, new CounterRateSpec(1, INF, 0, WARNING)));
-        r.add(Rule.of("G-N3", GPU, NVLINK_CRC_TOTAL, new CounterRateSpec(INF, 100, 0, ALARM)));
-        r.add(Rule.of("G-N2", GPU, NVLINK_REPLAY_TOTAL, new CounterRateSpec(1, INF, 0, ALARM)));
-        r.add(Rule.of("G-N2", GPU, NVLINK_RECOVERY_TOTAL, new CounterRateSpec(1, INF, 0, ALARM)));
+        // G-N1 any CRC → warn and G-N3 CRC ≥ 100/s → fail (one rule, one state); G-N2 replay or
+        // recovery Δ ≥ 1 → fail (which G-N1's warning for them would only shadow).
+        r.add(Rule.of("G-N1", GPU, NVLINK_CRC_TOTAL, new CounterRateSpec(1, WARNING, 100, ALARM, 0)));
+        r.add(Rule.of("G-N2", GPU, NVLINK_REPLAY_TOTAL, CounterRateSpec.increase(1, ALARM, 0)));
+        r.add(Rule.of("G-N2", GPU, NVLINK_RECOVERY_TOTAL, CounterRateSpec.increase(1, ALARM, 0)));
         // G-P1 PCIe replays > 31/min: counts are whole, so ≥ 32 in a 60 s window.
-        r.add(Rule.of("G-P1", GPU, PCIE_REPLAY_TOTAL, new CounterRateSpec(32, INF, MINUTE, WARNING)));
+        r.add(Rule.of("G-P1", GPU, PCIE_REPLAY_TOTAL, CounterRateSpec.increase(32, WARNING, MINUTE)));
         // G-M2 uncorrectable remaps ≥ 512 → warn (a level on the counter, not a rate).
         r.add(Rule.of("G-M2", GPU, REMAP_UNCORRECTABLE_TOTAL, high(Level.at(512), Level.NONE, Level.NONE)));
     }
@@ -92,7 +91,7 @@ final class DefaultRules {
                 Math.log10(2.4e-4) - 0.3))).with(Transform.LOG10));
         r.add(Rule.of("O-E1", OE, PRE_FEC_BER, EwmaSpec.defaults(0.05)).with(Transform.LOG10));
         // O-E2 any uncorrectable frame → alarm.
-        r.add(Rule.of("O-E2", OE, FERC_TOTAL, new CounterRateSpec(1, INF, 0, ALARM)));
+        r.add(Rule.of("O-E2", OE, FERC_TOTAL, CounterRateSpec.increase(1, ALARM, 0)));
         // Loss of signal is an alarm the moment the module asserts it (§2.5).
         r.add(Rule.of("O-LOS", OE, LOS, high(Level.NONE, Level.at(1), Level.NONE)));
     }

@@ -14,9 +14,10 @@ import java.util.List;
  *
  * @param sensors       sensors in the layout
  * @param detectorBytes bytes of per-sensor detector state, all detectors together
+ * @param maxSensorBytes most detector bytes any one sensor needs (the heaviest rule stack)
  * @param slots         slots per detector type: thresholds, ewma, cusum, counter_rate, holt, peer_mad
  */
-public record DetectorFootprint(long sensors, long detectorBytes, List<Long> slots) {
+public record DetectorFootprint(long sensors, long detectorBytes, int maxSensorBytes, List<Long> slots) {
     /** Types in the order of {@link #slots}. */
     public static final List<String> TYPES = List.of("thresholds", "ewma", "cusum", "counter_rate", "holt",
             "peer_mad");
@@ -26,28 +27,36 @@ public record DetectorFootprint(long sensors, long detectorBytes, List<Long> slo
     /** Counts the slots {@code rules} need on {@code layout}. */
     public static DetectorFootprint of(SensorLayout layout, RuleSet rules) {
         long[] slots = new long[TYPES.size()];
+        int max = 0;
         var topology = layout.topology();
         for (int d = 0; d < topology.deviceCount(); d++) {
             Device device = topology.device(d);
             int lanes = device.laneCount();
             for (Metric m : device.kind().deviceMetrics()) {
-                count(rules.rulesFor(device.kind(), device.form(), m), 1, slots);
+                max = Math.max(max, count(rules.rulesFor(device.kind(), device.form(), m), 1, slots));
             }
             for (Metric m : device.kind().laneMetrics()) {
-                count(rules.rulesFor(device.kind(), device.form(), m), lanes, slots);
+                if (lanes > 0) {
+                    max = Math.max(max, count(rules.rulesFor(device.kind(), device.form(), m), lanes, slots));
+                }
             }
         }
         long bytes = 0;
         for (int i = 0; i < slots.length; i++) {
             bytes += slots[i] * BYTES[i];
         }
-        return new DetectorFootprint(layout.sensorCount(), bytes, Arrays.stream(slots).boxed().toList());
+        return new DetectorFootprint(layout.sensorCount(), bytes, max, Arrays.stream(slots).boxed().toList());
     }
 
-    private static void count(List<Rule> rules, int sensors, long[] slots) {
+    /** Adds the slots of one metric's rules; returns the bytes each of its sensors needs. */
+    private static int count(List<Rule> rules, int sensors, long[] slots) {
+        int perSensor = 0;
         for (Rule r : rules) {
-            slots[TYPES.indexOf(r.detector().typeName())] += sensors;
+            int type = TYPES.indexOf(r.detector().typeName());
+            slots[type] += sensors;
+            perSensor += BYTES[type];
         }
+        return perSensor;
     }
 
     /** Detector bytes per sensor, averaged over every sensor of the layout. */

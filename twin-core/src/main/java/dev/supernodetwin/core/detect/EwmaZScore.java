@@ -20,7 +20,10 @@ public final class EwmaZScore {
     private final float[] var;
     private final short[] count;
     private final boolean[] flagged;
-    private double lastZ;
+    private final double minVar;
+    private final double limitSquared;
+    private double lastDeviation;
+    private double lastVar;
 
     /** A detector for {@code slots} sensors. */
     public EwmaZScore(EwmaSpec spec, int slots) {
@@ -29,6 +32,8 @@ public final class EwmaZScore {
         this.limit = spec.limit();
         this.warmup = spec.warmup();
         this.minSigma = spec.minSigma();
+        this.minVar = minSigma * minSigma;
+        this.limitSquared = limit * limit;
         this.mean = new float[slots];
         this.var = new float[slots];
         this.count = new short[slots];
@@ -45,27 +50,28 @@ public final class EwmaZScore {
             mean[slot] = (float) value;
             var[slot] = 0f;
             count[slot] = 1;
-            lastZ = 0;
+            lastDeviation = 0;
             return flagged[slot] = false;
         }
         double m = mean[slot];
         double v = var[slot];
         double d = value - m;
-        double sigma = Math.max(Math.sqrt(v), minSigma);
-        double z = Math.abs(d) / sigma;
-        lastZ = z;
+        // Compared squared (d² > L² σ²) to keep a square root and a division off the per-sample path.
+        double floored = Math.max(v, minVar);
+        lastDeviation = d;
+        lastVar = floored;
         mean[slot] = (float) (m + lambda * d);
         var[slot] = (float) ((1 - lambda) * (v + lambda * d * d));
         if (n < warmup) {
             count[slot] = (short) (n + 1);
             return flagged[slot] = false;
         }
-        return flagged[slot] = z > limit;
+        return flagged[slot] = d * d > limitSquared * floored;
     }
 
     /** The z-score of the last reading given to {@link #update}, 0 during the first sample. */
     public double lastZ() {
-        return lastZ;
+        return lastVar == 0 ? 0 : Math.abs(lastDeviation) / Math.sqrt(lastVar);
     }
 
     /** Whether the slot's last reading was flagged. */

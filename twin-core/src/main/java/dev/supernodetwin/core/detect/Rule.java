@@ -48,15 +48,12 @@ public record Rule(String id, DeviceKind kind, Optional<EngineForm> form, Metric
 
     /**
      * What an override must match to replace this rule: kind, form, metric, transform and the
-     * detector's type (with the side of a threshold and the severity of a counter rule, which may
-     * each have two rules on one metric).
+     * detector's type (with the side of a threshold: a metric may have a low and a high one).
      */
     public Key key() {
         String variant = detector.typeName();
         if (detector instanceof ThresholdSpec t) {
             variant += t.comparison().highSide() ? "/high" : "/low";
-        } else if (detector instanceof CounterRateSpec c) {
-            variant += "/" + Severity.name(c.severity());
         }
         return new Key(kind, form, metric, transform, variant);
     }

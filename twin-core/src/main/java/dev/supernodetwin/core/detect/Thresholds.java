@@ -16,6 +16,7 @@ public final class Thresholds {
     private final double[] raise = new double[4];
     private final double[] clear = new double[4];
     private final int dwell;
+    private final double firstRaise;
     private final byte[] level;
     private final byte[] beyondCount;
     private boolean changed;
@@ -32,6 +33,11 @@ public final class Thresholds {
             clear[s] = spec.level(s).clear();
         }
         this.dwell = spec.dwell();
+        double first = Double.NaN;
+        for (int s = Severity.CRITICAL; s >= Severity.WARNING; s--) {
+            first = Double.isNaN(raise[s]) ? first : raise[s];
+        }
+        this.firstRaise = first;
         this.level = new byte[slots];
         this.beyondCount = new byte[slots];
     }
@@ -45,6 +51,10 @@ public final class Thresholds {
         changed = false;
         if (Double.isNaN(value)) {
             return current;
+        }
+        // Almost every reading is normal on a quiet sensor: one comparison and no writes.
+        if (current == 0 && beyondCount[slot] == 0 && !comparison.beyond(value, firstRaise)) {
+            return 0;
         }
         int raiseTo = current;
         for (int s = Severity.CRITICAL; s > current; s--) {
@@ -65,7 +75,9 @@ public final class Thresholds {
                 beyondCount[slot] = (byte) count;
             }
         } else {
-            beyondCount[slot] = 0;
+            if (beyondCount[slot] != 0) {
+                beyondCount[slot] = 0;
+            }
             next = current;
             // Walk down only past the levels whose clear value the reading is back beyond.
             while (next > 0 && cleared(value, next)) {

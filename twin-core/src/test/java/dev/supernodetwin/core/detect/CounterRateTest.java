@@ -7,11 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 
 class CounterRateTest {
     private static final long T0 = 1_763_924_400_000L;
-    private static final double OFF = Double.POSITIVE_INFINITY;
 
     @Test
     void flagsAnNvlinkReplayAsSoonAsOneIsCounted() {
-        CounterRate replay = new CounterRate(new CounterRateSpec(1, OFF, 0, Severity.ALARM), 1);
+        CounterRate replay = new CounterRate(CounterRateSpec.increase(1, Severity.ALARM, 0), 1);
         assertThat(replay.update(0, T0, 7)).isZero();
         assertThat(replay.update(0, T0 + 1000, 7)).isZero();
         assertThat(replay.update(0, T0 + 2000, 8)).isEqualTo(Severity.ALARM);
@@ -20,7 +19,7 @@ class CounterRateTest {
 
     @Test
     void measuresCrcRatesOnEventTimeAcrossAGap() {
-        CounterRate crc = new CounterRate(new CounterRateSpec(OFF, 100, 0, Severity.ALARM), 1);
+        CounterRate crc = new CounterRate(CounterRateSpec.rate(100, Severity.ALARM), 1);
         crc.update(0, T0, 0);
         assertThat(crc.update(0, T0 + 1000, 150)).isEqualTo(Severity.ALARM);
         assertThat(crc.rate(0)).isCloseTo(150, within(1e-3));
@@ -31,7 +30,7 @@ class CounterRateTest {
 
     @Test
     void givesNoFalseRateWhenTheCounterResets() {
-        CounterRate crc = new CounterRate(new CounterRateSpec(OFF, 100, 0, Severity.ALARM), 1);
+        CounterRate crc = new CounterRate(CounterRateSpec.rate(100, Severity.ALARM), 1);
         crc.update(0, T0, 1_000_000);
         assertThat(crc.update(0, T0 + 1000, 1_000_010)).isZero();
         assertThat(crc.update(0, T0 + 2000, 0)).isZero();
@@ -42,14 +41,14 @@ class CounterRateTest {
 
     @Test
     void countsWhatTheCounterReachedAfterAReset() {
-        CounterRate ferc = new CounterRate(new CounterRateSpec(1, OFF, 0, Severity.ALARM), 1);
+        CounterRate ferc = new CounterRate(CounterRateSpec.increase(1, Severity.ALARM, 0), 1);
         ferc.update(0, T0, 40);
         assertThat(ferc.update(0, T0 + 1000, 2)).isEqualTo(Severity.ALARM);
     }
 
     @Test
     void appliesThePcieRuleOverAMinuteWindow() {
-        CounterRate pcie = new CounterRate(new CounterRateSpec(32, OFF, 60_000, Severity.WARNING), 1);
+        CounterRate pcie = new CounterRate(CounterRateSpec.increase(32, Severity.WARNING, 60_000), 1);
         pcie.update(0, T0, 0);
         double total = 0;
         int level = 0;
@@ -67,8 +66,17 @@ class CounterRateTest {
     }
 
     @Test
+    void reportsTheHigherOfTheIncreaseAndRateLevels() {
+        CounterRate crc = new CounterRate(new CounterRateSpec(1, Severity.WARNING, 100, Severity.ALARM, 0), 1);
+        crc.update(0, T0, 0);
+        assertThat(crc.update(0, T0 + 1000, 3)).isEqualTo(Severity.WARNING);
+        assertThat(crc.update(0, T0 + 2000, 300)).isEqualTo(Severity.ALARM);
+        assertThat(crc.update(0, T0 + 3000, 300)).isZero();
+    }
+
+    @Test
     void ignoresReadingsThatDoNotMoveEventTimeForward() {
-        CounterRate crc = new CounterRate(new CounterRateSpec(OFF, 100, 0, Severity.ALARM), 1);
+        CounterRate crc = new CounterRate(CounterRateSpec.rate(100, Severity.ALARM), 1);
         crc.update(0, T0, 0);
         crc.update(0, T0 + 1000, 10);
         assertThat(crc.update(0, T0 + 1000, 500)).isZero();

@@ -40,7 +40,7 @@ class DetectorFootprintTest {
                 new Thresholds(ThresholdSpec.above(Comparison.ABOVE, 1, 2, 3), SLOTS), Thresholds.BYTES_PER_SLOT,
                 new EwmaZScore(EwmaSpec.defaults(0.1), SLOTS), EwmaZScore.BYTES_PER_SLOT,
                 new Cusum(CusumSpec.defaults(0.1), SLOTS), Cusum.BYTES_PER_SLOT,
-                new CounterRate(new CounterRateSpec(1, 1, 0, 2), SLOTS), CounterRate.BYTES_PER_SLOT,
+                new CounterRate(CounterRateSpec.increase(1, 2, 0), SLOTS), CounterRate.BYTES_PER_SLOT,
                 new HoltTrend(HoltSpec.defaults(1, 1), SLOTS), HoltTrend.BYTES_PER_SLOT);
         for (var e : detectors.entrySet()) {
             assertThat(arrayBytes(e.getKey())).as(e.getKey().getClass().getSimpleName())
@@ -54,6 +54,7 @@ class DetectorFootprintTest {
         DetectorFootprint footprint = DetectorFootprint.of(layout, RuleSet.defaults());
         // performance.md §4.3: 64 B per sensor in all, of which the twin state takes 16 B.
         assertThat(footprint.bytesPerSensor()).isLessThanOrEqualTo(64 - 16);
+        assertThat(footprint.maxSensorBytes()).isLessThanOrEqualTo(64 - 16);
         assertThat(footprint.slots().get(DetectorFootprint.TYPES.indexOf("cusum"))).isPositive();
     }
 }

@@ -44,7 +44,7 @@ class RuleSetTest {
                 Rule.of("X-2", DeviceKind.OE, Metric.BIAS_MA,
                         new ThresholdSpec(Comparison.ABOVE, new Level(110, 115), new Level(100, 95), Level.NONE, 1)),
                 Rule.of("X-3", DeviceKind.GPU, Metric.TEMP_C, new EwmaSpec(1.2, Double.NaN, 5, 0.1)),
-                Rule.of("X-4", DeviceKind.GPU, Metric.TEMP_C, new CounterRateSpec(1, 1, 0, 2)),
+                Rule.of("X-4", DeviceKind.GPU, Metric.TEMP_C, CounterRateSpec.increase(1, 2, 0)),
                 Rule.of("X-5", DeviceKind.CDU, Metric.FLOW_LPM, CusumSpec.defaults(1)).on(EngineForm.CPO),
                 Rule.of("X-6", DeviceKind.GPU, Metric.TEMP_C, EwmaSpec.defaults(0.1)).with(Transform.MINUS_SUPPLY),
                 Rule.of("X-7", DeviceKind.GPU, Metric.HBM_TEMP_C, EwmaSpec.defaults(0.1)),
