@@ -5,7 +5,10 @@ package dev.supernodetwin.core.detect;
  *
  * <p>The sample is scored against the mean and variance <em>before</em> it is folded in, so a spike is
  * measured against the signal's past, not diluted by itself. Variance follows the exponentially
- * weighted form {@code v ← (1−λ)(v + λ d²)}. State per slot: mean and variance as floats (enough for
+ * weighted form {@code v ← (1−w)(v + w d²)} with {@code w = λ/4}: the mean must follow the signal, but
+ * the noise level changes slowly, and a variance averaged over only 1/λ ≈ 5–10 samples swings enough
+ * to turn ordinary noise into 3σ flags. Until 1/(n+1) falls below a weight, the plain running average
+ * is used instead, so neither estimate starts biased towards its zero initial value. State per slot: mean and variance as floats (enough for
  * any DOM or DCGM reading), a warm-up count and the flag: 11 bytes.
  */
 public final class EwmaZScore {
@@ -20,6 +23,9 @@ public final class EwmaZScore {
     private final float[] var;
     private final short[] count;
     private final boolean[] flagged;
+    private final double varianceWeight;
+    /** Samples after which both weights are fixed and no flag is held back: the per-sample fast path. */
+    private final int steady;
     private final double minVar;
     private final double limitSquared;
     private double lastDeviation;
@@ -32,6 +38,8 @@ public final class EwmaZScore {
         this.limit = spec.limit();
         this.warmup = spec.warmup();
         this.minSigma = spec.minSigma();
+        this.varianceWeight = lambda / 4;
+        this.steady = (int) Math.min(Short.MAX_VALUE, Math.max(warmup, Math.ceil(1 / varianceWeight)));
         this.minVar = minSigma * minSigma;
         this.limitSquared = limit * limit;
         this.mean = new float[slots];
@@ -60,13 +68,19 @@ public final class EwmaZScore {
         double floored = Math.max(v, minVar);
         lastDeviation = d;
         lastVar = floored;
-        mean[slot] = (float) (m + lambda * d);
-        var[slot] = (float) ((1 - lambda) * (v + lambda * d * d));
-        if (n < warmup) {
-            count[slot] = (short) (n + 1);
-            return flagged[slot] = false;
+        boolean beyond = d * d > limitSquared * floored;
+        if (n >= steady) {
+            mean[slot] = (float) (m + lambda * d);
+            var[slot] = (float) ((1 - varianceWeight) * (v + varianceWeight * d * d));
+            return flagged[slot] = beyond;
         }
-        return flagged[slot] = d * d > limitSquared * floored;
+        double catchUp = 1.0 / (n + 1);
+        double wm = Math.max(lambda, catchUp);
+        double wv = Math.max(varianceWeight, catchUp);
+        mean[slot] = (float) (m + wm * d);
+        var[slot] = (float) ((1 - wv) * (v + wv * d * d));
+        count[slot] = (short) (n + 1);
+        return flagged[slot] = n >= warmup && beyond;
     }
 
     /** The z-score of the last reading given to {@link #update}, 0 during the first sample. */

@@ -22,13 +22,13 @@ class EwmaZScoreTest {
 
     @Test
     void ignoresNoiseButFlagsAFiveSigmaSpike() {
-        EwmaZScore ewma = new EwmaZScore(new EwmaSpec(0.1, 3, 20, 0.05), 1);
+        EwmaZScore ewma = new EwmaZScore(EwmaSpec.defaults(0.05), 1);
         int flags = 0;
         for (double v : noisyTrace(300, 7)) {
             flags += ewma.update(0, v) ? 1 : 0;
         }
         assertThat(flags).isZero();
-        assertThat(ewma.update(0, 70 + 5 * SIGMA * 1.6)).isTrue();
+        assertThat(ewma.update(0, 70 + 5 * SIGMA)).isTrue();
         assertThat(ewma.lastZ()).isGreaterThan(3);
     }
 
