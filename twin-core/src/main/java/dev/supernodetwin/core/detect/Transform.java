@@ -18,6 +18,24 @@ public enum Transform {
     /** The reading minus the same CDU's {@code supply_c}: rack ΔT on {@code return_c} (C-2). */
     MINUS_SUPPLY;
 
+    /** The floor under a reading taken to log₁₀: a BER of exactly 0 becomes −20 decades, not −∞. */
+    public static final double LOG10_FLOOR = 1e-20;
+
+    /**
+     * The detector input for {@code reading}. {@code reference} is the CDU's design flow for
+     * {@link #FRACTION_OF_DESIGN_FLOW}, its current {@code supply_c} for {@link #MINUS_SUPPLY}, and
+     * ignored otherwise. A NaN reading or reference gives NaN, which detectors skip.
+     */
+    public double apply(double reading, double reference) {
+        return switch (this) {
+            case RAW -> reading;
+            // An unmeasurably small BER must stay finite: −∞ would poison an EWMA mean for good.
+            case LOG10 -> Double.isNaN(reading) ? reading : Math.log10(Math.max(reading, LOG10_FLOOR));
+            case FRACTION_OF_DESIGN_FLOW -> reference > 0 ? reading / reference : Double.NaN;
+            case MINUS_SUPPLY -> reading - reference;
+        };
+    }
+
     /** Why this transform cannot apply to {@code metric} of {@code kind}, or empty when it can. */
     public String misuse(DeviceKind kind, Metric metric) {
         return switch (this) {
