@@ -27,6 +27,12 @@ final class DetectionReport {
             md.append("The replay raised **no alert events at all**: nothing is detected, so every detection bar "
                     + "fails, and a false-alarm rate of zero only means that nothing alarms.\n\n");
         }
+        double days = report.controlDeviceDays();
+        if (days > 0 && days * report.bars().maxFalseAlarmsPer1000DeviceDays() < 1000) {
+            md.append(String.format(Locale.ROOT, "The healthy and negative cases cover %.0f device-days: a single "
+                    + "false alarm in them already fails the false-alarm bar. Rates near the bar need longer "
+                    + "healthy runs.%n%n", days));
+        }
         md.append(MarkdownReport.render(report)).append(explanation(report.bars(), MatchWindow.defaults()));
         return md.toString();
     }
