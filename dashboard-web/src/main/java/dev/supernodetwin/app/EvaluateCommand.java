@@ -2,7 +2,6 @@ package dev.supernodetwin.app;
 
 import dev.supernodetwin.core.evaluate.Bars;
 import dev.supernodetwin.core.evaluate.CaseScore;
-import dev.supernodetwin.core.evaluate.EvaluationCase;
 import dev.supernodetwin.core.evaluate.MatchWindow;
 import dev.supernodetwin.core.evaluate.ScoreReport;
 import dev.supernodetwin.core.evaluate.Scorer;
@@ -55,25 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<SuiteCase> cases = selected(new SuiteReader().read(suite));
-        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("twin-evaluate");
-        List<CaseScore> scores = new ArrayList<>();
-        try {
-            CaseRunner runner = new CaseRunner(dir, decodeThreads);
-            Scorer scorer = new Scorer(MatchWindow.defaults());
-            for (int i = 0; i < cases.size(); i++) {
-                SuiteCase c = cases.get(i);
-                long started = System.nanoTime();
-                EvaluationCase run = runner.run(c);
-                CaseScore score = scorer.score(run);
-                scores.add(score);
-                System.err.println(progress(i + 1, cases.size(), c, score, (System.nanoTime() - started) / 1e9));
-            }
-        } finally {
-            if (work == null) {
-                deleteTree(dir);
-            }
-        }
-        ScoreReport report = new ScoreReport(scores, Bars.issueDefaults());
+        ScoreReport report = new ScoreReport(runAll(cases), Bars.issueDefaults());
         String document = DetectionReport.document(report, commandLine());
         System.out.print(document);
         if (out != null) {
@@ -90,6 +71,28 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         System.err.println("evaluation passed: every bar met");
         return 0;
+    }
+
+    /** Simulates, replays and scores each case in turn, with a progress line per case on stderr. */
+    private List<CaseScore> runAll(List<SuiteCase> cases) throws IOException {
+        Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("twin-evaluate");
+        List<CaseScore> scores = new ArrayList<>();
+        try {
+            CaseRunner runner = new CaseRunner(dir, decodeThreads);
+            Scorer scorer = new Scorer(MatchWindow.defaults());
+            for (int i = 0; i < cases.size(); i++) {
+                SuiteCase c = cases.get(i);
+                long started = System.nanoTime();
+                CaseScore score = scorer.score(runner.run(c));
+                scores.add(score);
+                System.err.println(progress(i + 1, cases.size(), c, score, (System.nanoTime() - started) / 1e9));
+            }
+        } finally {
+            if (work == null) {
+                deleteTree(dir);
+            }
+        }
+        return scores;
     }
 
     /** How this run was started, for the report: the arguments after the subcommand name. */
