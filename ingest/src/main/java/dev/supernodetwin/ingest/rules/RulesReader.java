@@ -2,8 +2,6 @@ package dev.supernodetwin.ingest.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.supernodetwin.core.detect.DetectorSpec;
 import dev.supernodetwin.core.detect.Rule;
 import dev.supernodetwin.core.detect.RuleSet;
@@ -11,10 +9,9 @@ import dev.supernodetwin.core.detect.Transform;
 import dev.supernodetwin.core.metric.Metric;
 import dev.supernodetwin.core.topology.DeviceKind;
 import dev.supernodetwin.core.topology.EngineForm;
+import dev.supernodetwin.ingest.document.DocumentTrees;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,9 +46,6 @@ public final class RulesReader {
         RULE_KEYS = Set.copyOf(keys);
     }
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-
     /**
      * Reads a file; {@code .yaml}/{@code .yml} as YAML, anything else as JSON, over the defaults.
      *
@@ -59,13 +53,7 @@ public final class RulesReader {
      * @throws UncheckedIOException  when the file cannot be read
      */
     public RuleSet read(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean isYaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        try {
-            return parse(Files.readString(file), isYaml, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rules " + file, e);
-        }
+        return parse(DocumentTrees.readText(file, "rules"), DocumentTrees.isYaml(file), file.toString());
     }
 
     /**
@@ -77,9 +65,9 @@ public final class RulesReader {
     public RuleSet parse(String text, boolean isYaml, String source) {
         JsonNode root;
         try {
-            root = (isYaml ? yaml : json).readTree(text);
+            root = DocumentTrees.parse(text, isYaml);
         } catch (JsonProcessingException e) {
-            throw new InvalidRulesException(source, List.of("not valid " + (isYaml ? "YAML" : "JSON") + ": "
+            throw new InvalidRulesException(source, List.of("not valid " + DocumentTrees.formatName(isYaml) + ": "
                     + e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {

@@ -2,21 +2,17 @@ package dev.supernodetwin.ingest.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.supernodetwin.core.sim.Durations;
 import dev.supernodetwin.core.sim.FaultSpec;
 import dev.supernodetwin.core.sim.FaultType;
 import dev.supernodetwin.core.sim.Scenario;
+import dev.supernodetwin.ingest.document.DocumentTrees;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -42,9 +38,6 @@ public final class ScenarioReader {
     private static final Set<String> TOP_KEYS = Set.of("seed", "faults");
     private static final Set<String> FAULT_KEYS = Set.of("fault", "target", "onset", "duration", "magnitude", "mode");
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-
     /**
      * Reads a file; {@code .yaml}/{@code .yml} as YAML, anything else as JSON.
      *
@@ -52,13 +45,7 @@ public final class ScenarioReader {
      * @throws UncheckedIOException     when the file cannot be read
      */
     public ScenarioDocument read(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean isYaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        try {
-            return parse(Files.readString(file), isYaml, file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenario " + file, e);
-        }
+        return parse(DocumentTrees.readText(file, "scenario"), DocumentTrees.isYaml(file), file.toString());
     }
 
     /**
@@ -70,9 +57,9 @@ public final class ScenarioReader {
     public ScenarioDocument parse(String text, boolean isYaml, String source) {
         JsonNode root;
         try {
-            root = (isYaml ? yaml : json).readTree(text);
+            root = DocumentTrees.parse(text, isYaml);
         } catch (JsonProcessingException e) {
-            throw new InvalidScenarioException(source, List.of("not valid " + (isYaml ? "YAML" : "JSON") + ": "
+            throw new InvalidScenarioException(source, List.of("not valid " + DocumentTrees.formatName(isYaml) + ": "
                     + e.getOriginalMessage()));
         }
         List<String> problems = new ArrayList<>();
