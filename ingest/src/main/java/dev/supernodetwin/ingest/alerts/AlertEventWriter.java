@@ -1,17 +1,12 @@
 package dev.supernodetwin.ingest.alerts;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertSink;
+import dev.supernodetwin.ingest.ndjson.NdjsonLines;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -25,24 +20,15 @@ import java.util.OptionalLong;
  * enums in lower case, and only integers as numbers. Not thread-safe: the twin's writer thread calls it.
  */
 public final class AlertEventWriter implements AlertSink, AutoCloseable {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
+    private final NdjsonLines lines;
 
-    private final String where;
-    private final OutputStream out;
-    private long written;
-
-    /** A writer appending to {@code out}, which it closes; {@code where} names it in errors. */
-    public AlertEventWriter(OutputStream out, String where) {
-        this.out = out;
-        this.where = where;
+    private AlertEventWriter(NdjsonLines lines) {
+        this.lines = lines;
     }
 
     /** Creates (or truncates) {@code path}, so the file exists even if no alert is ever written. */
     public static AlertEventWriter create(Path path) throws IOException {
-        return new AlertEventWriter(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), path.toString());
+        return new AlertEventWriter(NdjsonLines.create(path, "alert events"));
     }
 
     /**
@@ -52,15 +38,7 @@ public final class AlertEventWriter implements AlertSink, AutoCloseable {
      */
     @Override
     public void onAlert(AlertEvent e) {
-        try {
-            try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-                write(g, e);
-            }
-            out.write('\n');
-            written++;
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write alert events to " + where, ex);
-        }
+        lines.write(g -> write(g, e));
     }
 
     private static void write(JsonGenerator g, AlertEvent e) throws IOException {
@@ -120,16 +98,16 @@ public final class AlertEventWriter implements AlertSink, AutoCloseable {
 
     /** Events written. */
     public long written() {
-        return written;
+        return lines.written();
     }
 
     /** Flushes what is buffered to the file. */
     public void flush() throws IOException {
-        out.flush();
+        lines.flush();
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        lines.close();
     }
 }

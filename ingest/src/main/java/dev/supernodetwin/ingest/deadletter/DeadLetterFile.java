@@ -1,17 +1,10 @@
 package dev.supernodetwin.ingest.deadletter;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.supernodetwin.ingest.codec.Rejection;
 import dev.supernodetwin.ingest.codec.RejectionSink;
+import dev.supernodetwin.ingest.ndjson.NdjsonLines;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,28 +13,20 @@ import java.nio.file.Path;
  * is null when the whole record was rejected. Not thread-safe.
  */
 public final class DeadLetterFile implements RejectionSink, AutoCloseable {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
+    private final NdjsonLines lines;
 
-    private final Path path;
-    private final OutputStream out;
-    private long written;
-
-    private DeadLetterFile(Path path, OutputStream out) {
-        this.path = path;
-        this.out = out;
+    private DeadLetterFile(NdjsonLines lines) {
+        this.lines = lines;
     }
 
     /** Creates (or truncates) {@code path}. */
     public static DeadLetterFile create(Path path) throws IOException {
-        return new DeadLetterFile(path, new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
+        return new DeadLetterFile(NdjsonLines.create(path, "dead letters"));
     }
 
     @Override
     public void reject(Rejection r) {
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        lines.write(g -> {
             g.writeStartObject();
             g.writeStringField("reason", r.reason().code());
             g.writeStringField("source", r.source());
@@ -53,24 +38,16 @@ public final class DeadLetterFile implements RejectionSink, AutoCloseable {
             }
             g.writeStringField("detail", r.detail());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dead letters to " + path, e);
-        }
-        try {
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dead letters to " + path, e);
-        }
-        written++;
+        });
     }
 
     /** Rejections written. */
     public long written() {
-        return written;
+        return lines.written();
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        lines.close();
     }
 }
