@@ -3,6 +3,7 @@ package dev.supernodetwin.app;
 import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
+import dev.supernodetwin.core.sim.Durations;
 import dev.supernodetwin.core.sim.Scenario;
 import dev.supernodetwin.core.sim.SimulationSettings;
 import dev.supernodetwin.core.sim.Simulator;
@@ -47,17 +48,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port to serve on (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--period", defaultValue = "500", paramLabel = "MS",
-            description = "Telemetry period of the simulated devices in ms (default: ${DEFAULT-VALUE}).")
-    long periodMillis;
+    @Option(names = "--period", defaultValue = "500ms", paramLabel = "D",
+            description = "Telemetry period of the simulated devices, e.g. 500ms or 1s (default: ${DEFAULT-VALUE}).")
+    String period;
 
     @Option(names = "--seed", defaultValue = "1", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
+        long periodMillis = Durations.parse(period);
         if (periodMillis < 50) {
-            throw new IllegalArgumentException("--period must be at least 50 ms, was " + periodMillis);
+            throw new IllegalArgumentException("--period must be at least 50ms, was " + period);
         }
         InstantSource clock = InstantSource.system();
         Topology topo = topology.topology();
