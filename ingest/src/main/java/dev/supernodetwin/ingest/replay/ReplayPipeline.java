@@ -1,6 +1,9 @@
 package dev.supernodetwin.ingest.replay;
 
 import dev.supernodetwin.core.alert.AlertSink;
+import dev.supernodetwin.core.detect.RuleSet;
+import dev.supernodetwin.core.diagnose.DetectionEngine;
+import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.frame.FrameBuffer;
 import dev.supernodetwin.core.frame.FrameSink;
 import dev.supernodetwin.core.twin.Twin;
@@ -28,6 +31,9 @@ public final class ReplayPipeline {
     private final FrameDecoder decoder;
     private final ReplayOptions options;
     private final List<AlertSink> alertSinks = new ArrayList<>();
+    private RuleSet rules = RuleSet.defaults();
+    private DetectionSettings detection = DetectionSettings.defaults();
+    private DetectionEngine engine;
     private volatile ReplaySource running;
     private volatile boolean stopRequested;
 
@@ -39,11 +45,28 @@ public final class ReplayPipeline {
     }
 
     /**
-     * Registers where alert events of this replay go. Nothing detects yet, so nothing is sent; the sinks
-     * are kept so that detection, once it runs on the twin, reports through them.
+     * Registers where alert events of this replay go. The first call puts a {@link DetectionEngine}
+     * with the pipeline's rules on the twin; every sink then gets every event, in order.
      */
     public void addAlertSink(AlertSink sink) {
+        if (engine == null) {
+            engine = new DetectionEngine(twin.state(), rules, detection, e -> alertSinks.forEach(a -> a.onAlert(e)));
+            twin.addListener(engine);
+        }
         alertSinks.add(sink);
+    }
+
+    /**
+     * Detects with {@code ruleSet} and {@code settings} instead of the defaults; call before the first
+     * {@link #addAlertSink}.
+     */
+    public ReplayPipeline detectWith(RuleSet ruleSet, DetectionSettings settings) {
+        if (engine != null) {
+            throw new IllegalStateException("detection is already running with other rules");
+        }
+        this.rules = ruleSet;
+        this.detection = settings;
+        return this;
     }
 
     /** The alert sinks registered. */

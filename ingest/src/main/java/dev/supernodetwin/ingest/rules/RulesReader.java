@@ -158,8 +158,8 @@ public final class RulesReader {
         try {
             return Transform.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(at + ".transform: unknown '" + name + "'; expected raw, log10, fraction_of_design_flow"
-                    + " or minus_supply");
+            problems.add(at + ".transform: unknown '" + name + "'; expected raw, log10, fraction_of_design_flow,"
+                    + " minus_supply or minus_port_input");
             return Transform.RAW;
         }
     }

@@ -6,7 +6,8 @@ package dev.supernodetwin.core.detect;
  *
  * <p>The first {@code warmup} readings learn the baseline mean and σ (Welford). After that each
  * reading adds {@code z − k} to the upper sum and {@code −z − k} to the lower one, both floored at 0;
- * a sum above {@code h} raises the flag. The flag stays up while the sum is above 0 and clears when
+ * a sum above {@code h} raises the flag. A reading's z is clamped to ±h and the sums to 2h (see
+ * {@link #update}). The flag stays up while the sum is above 0 and clears when
  * the signal has been back at baseline long enough to drain it: the sums are then 0, i.e. the
  * detector is reset on clear and ready for the next step, without flapping at the boundary.
  *
@@ -57,9 +58,12 @@ public final class Cusum {
             learn(slot, n, value);
             return 0;
         }
-        double z = (value - mean[slot]) * inverseSigma[slot];
-        double up = Math.max(0, upper[slot] + z - k);
-        double down = Math.max(0, lower[slot] - z - k);
+        // Winsorised at ±h: one wild reading (a sensor glitch, a planned switch-over) cannot raise the
+        // flag alone, a step must persist for two readings; sums capped at 2h so that the flag clears
+        // within about 2h/k readings of the signal's return, however long the step lasted.
+        double z = Math.max(-h, Math.min(h, (value - mean[slot]) * inverseSigma[slot]));
+        double up = Math.min(2 * h, Math.max(0, upper[slot] + z - k));
+        double down = Math.min(2 * h, Math.max(0, lower[slot] - z - k));
         upper[slot] = (float) up;
         lower[slot] = (float) down;
         int dir = direction[slot];

@@ -22,6 +22,14 @@ import static dev.supernodetwin.core.topology.DeviceKind.*;
  */
 final class DefaultRules {
     private static final long MINUTE = 60_000;
+    private static final long HOUR = 3_600_000;
+    /**
+     * CUSUM σ floor for optical powers, 0.2 dB: with k = 0.5σ the CUSUM never accumulates a drift
+     * under 0.1 dB (engines and lasers wander that much with temperature and load), a step of 1 dB or
+     * more (F4, F5, F7) is flagged on its second reading, 0.3 dB within about five. Without a floor, tens
+     * of thousands of CUSUMs at h = 5 learned σ would raise false steps every second.
+     */
+    private static final double DB_FLOOR = 0.2;
     private static final long DAY = 86_400_000;
 
     private DefaultRules() {
@@ -33,6 +41,7 @@ final class DefaultRules {
         engine(r);
         laserSource(r);
         cooling(r);
+        opticalSwitch(r);
         return r;
     }
 
@@ -64,6 +73,8 @@ final class DefaultRules {
         r.add(Rule.of("G-P1", GPU, PCIE_REPLAY_TOTAL, CounterRateSpec.increase(32, WARNING, MINUTE)));
         // G-M2 uncorrectable remaps ≥ 512 → warn (a level on the counter, not a rate).
         r.add(Rule.of("G-M2", GPU, REMAP_UNCORRECTABLE_TOTAL, high(Level.at(512), Level.NONE, Level.NONE)));
+        // Growing HBM row remaps towards the G-M2 level, a week ahead (F12).
+        r.add(Rule.of("G-M2", GPU, REMAP_UNCORRECTABLE_TOTAL, HoltSpec.defaults(512, 7 * DAY)));
     }
 
     private static void engine(List<Rule> r) {
@@ -77,12 +88,15 @@ final class DefaultRules {
         // O-R1 Rx power < −5.9 warn / < −9.91 alarm (DR4 CMIS), plus CUSUM on the dB deviation and a
         // lane-peer comparison (§6.2).
         r.add(Rule.of("O-R1", OE, RX_DBM, new ThresholdSpec(BELOW, lv(-5.9, -5.4), lv(-9.91, -9.41), Level.NONE, 1)));
-        r.add(Rule.of("O-R1", OE, RX_DBM, CusumSpec.defaults(0.01)));
+        r.add(Rule.of("O-R1", OE, RX_DBM, CusumSpec.defaults(DB_FLOOR)));
         r.add(Rule.of("O-R1", OE, RX_DBM, PeerMadSpec.defaults(0.05)));
         // O-T1 Tx power < −2.9 warn / < −6.9 alarm; high side > 3.99 / > 6.99 dBm (§2.5).
         r.add(Rule.of("O-T1", OE, TX_DBM, new ThresholdSpec(BELOW, lv(-2.9, -2.4), lv(-6.9, -6.4), Level.NONE, 1)));
         r.add(Rule.of("O-T1", OE, TX_DBM, new ThresholdSpec(ABOVE, lv(3.99, 3.49), lv(6.99, 6.49), Level.NONE, 1)));
-        r.add(Rule.of("O-T1", OE, TX_DBM, CusumSpec.defaults(0.01)));
+        r.add(Rule.of("O-T1", OE, TX_DBM, CusumSpec.defaults(DB_FLOOR)));
+        // F4: light from the laser into the engine (the input-power proxy) stepping down while the
+        // laser's own output holds: coupling loss at the laser's connector or fibre.
+        r.add(Rule.of("F4", OE, LASER_IN_DBM, CusumSpec.defaults(DB_FLOOR)));
         // O-B1 bias > 110 warn / > 120 alarm; O-B2 Holt time-to-110 mA under 14 days → maintenance.
         r.add(Rule.of("O-B1", OE, BIAS_MA, new ThresholdSpec(ABOVE, lv(110, 105), lv(120, 115), Level.NONE, 1)));
         r.add(Rule.of("O-B2", OE, BIAS_MA, HoltSpec.defaults(110, 14 * DAY)));
@@ -94,11 +108,17 @@ final class DefaultRules {
         r.add(Rule.of("O-E2", OE, FERC_TOTAL, CounterRateSpec.increase(1, ALARM, 0)));
         // Loss of signal is an alarm the moment the module asserts it (§2.5).
         r.add(Rule.of("O-LOS", OE, LOS, high(Level.NONE, Level.at(1), Level.NONE)));
+        // Forecasts (issue: prediction): BER towards the FEC limit, engine towards the 80 °C ring limit
+        // (F1: "Holt TTT on OE temperature to 80 °C"), ring heater towards its rail at 0 mW (it only
+        // heats; at 0 it has nothing left to hold the ring on resonance).
+        r.add(Rule.of("O-E1", OE, PRE_FEC_BER, HoltSpec.defaults(Math.log10(2.4e-4), HOUR)).with(Transform.LOG10));
+        r.add(Rule.of("M-1", OE, TEMP_C, HoltSpec.defaults(80, 30 * MINUTE)));
+        r.add(Rule.of("M-2", OE, MRM_HEATER_MW, HoltSpec.defaults(0, 30 * MINUTE)));
     }
 
     private static void laserSource(List<Rule> r) {
         // ELS gradual degradation (F2) shows as a slow output-power step; sudden failure (F3) as a spike.
-        r.add(Rule.of("F2", ELS, OUT_DBM, CusumSpec.defaults(0.01)));
+        r.add(Rule.of("F2", ELS, OUT_DBM, CusumSpec.defaults(DB_FLOOR)));
         r.add(Rule.of("F3", ELS, OUT_DBM, EwmaSpec.defaults(0.05)));
     }
 
@@ -111,11 +131,23 @@ final class DefaultRules {
         // C-3 flow < 90 % / < 75 % of design, plus CUSUM for a persistent −10 % (§6.2).
         r.add(Rule.of("C-3", CDU, FLOW_LPM, new ThresholdSpec(BELOW, lv(0.90, 0.92), lv(0.75, 0.77), Level.NONE, 1))
                 .with(Transform.FRACTION_OF_DESIGN_FLOW));
-        r.add(Rule.of("C-3", CDU, FLOW_LPM, CusumSpec.defaults(0.005)).with(Transform.FRACTION_OF_DESIGN_FLOW));
+        r.add(Rule.of("C-3", CDU, FLOW_LPM, CusumSpec.defaults(0.1 / 3)).with(Transform.FRACTION_OF_DESIGN_FLOW));
         // C-4 supply − dew point < 2 °C → alarm, i.e. dew point − supply > −2 °C.
         r.add(Rule.of("C-4", CDU, DEW_POINT_C, new ThresholdSpec(ABOVE, Level.NONE, lv(-2, -3), Level.NONE, 1))
                 .with(Transform.MINUS_SUPPLY));
         // C-5 leak sensor Warning (1) / Critical (2).
         r.add(Rule.of("C-5", LEAK, STATE, high(Level.at(1), Level.NONE, Level.at(2))));
+        // Flow towards the C-3 alarm (§6.2: Holt on the hydraulics).
+        r.add(Rule.of("C-3", CDU, FLOW_LPM, HoltSpec.defaults(0.75, HOUR)).with(Transform.FRACTION_OF_DESIGN_FLOW));
+        // A cold plate's own flow stepping down (F9 flow restriction), against its learned baseline.
+        r.add(Rule.of("C-6", COLDPLATE, FLOW_LPM, CusumSpec.defaults(0.1)));
+    }
+
+    private static void opticalSwitch(List<Rule> r) {
+        // X-1 OCS path insertion loss > 3.2 warn / > 4.2 alarm, on the port's gain (out − in = −IL),
+        // plus CUSUM for a mirror drifting by less than that (F7).
+        r.add(Rule.of("X-1", OCS, OUT_DBM, new ThresholdSpec(BELOW, lv(-3.2, -3.0), lv(-4.2, -4.0), Level.NONE, 1))
+                .with(Transform.MINUS_PORT_INPUT));
+        r.add(Rule.of("X-1", OCS, OUT_DBM, CusumSpec.defaults(DB_FLOOR)).with(Transform.MINUS_PORT_INPUT));
     }
 }

@@ -16,7 +16,13 @@ public enum Transform {
     /** The reading as a fraction of the CDU's design flow ({@code designFlowLpm}), C-3. */
     FRACTION_OF_DESIGN_FLOW,
     /** The reading minus the same CDU's {@code supply_c}: rack ΔT on {@code return_c} (C-2). */
-    MINUS_SUPPLY;
+    MINUS_SUPPLY,
+    /**
+     * The reading minus the same OCS port's {@code in_dbm}: the port's gain, i.e. minus its insertion
+     * loss, on {@code out_dbm} (X-1). Loss measured across the port does not move when the light
+     * arriving at it changes, so it blames the cross-connect and nothing upstream.
+     */
+    MINUS_PORT_INPUT;
 
     /** The floor under a reading taken to log₁₀: a BER of exactly 0 becomes −20 decades, not −∞. */
     public static final double LOG10_FLOOR = 1e-20;
@@ -24,7 +30,7 @@ public enum Transform {
     /**
      * The detector input for {@code reading}. {@code reference} is the CDU's design flow for
      * {@link #FRACTION_OF_DESIGN_FLOW}, its current {@code supply_c} for {@link #MINUS_SUPPLY}, and
-     * ignored otherwise. A NaN reading or reference gives NaN, which detectors skip.
+     * the port's {@code in_dbm} for {@link #MINUS_PORT_INPUT}, and ignored otherwise. A NaN reading or reference gives NaN, which detectors skip.
      */
     public double apply(double reading, double reference) {
         return switch (this) {
@@ -32,7 +38,7 @@ public enum Transform {
             // An unmeasurably small BER must stay finite: −∞ would poison an EWMA mean for good.
             case LOG10 -> Double.isNaN(reading) ? reading : Math.log10(Math.max(reading, LOG10_FLOOR));
             case FRACTION_OF_DESIGN_FLOW -> reference > 0 ? reading / reference : Double.NaN;
-            case MINUS_SUPPLY -> reading - reference;
+            case MINUS_SUPPLY, MINUS_PORT_INPUT -> reading - reference;
         };
     }
 
@@ -46,6 +52,8 @@ public enum Transform {
             case MINUS_SUPPLY -> kind == DeviceKind.CDU && metric != Metric.SUPPLY_C
                     && metric.unit() == Metric.SUPPLY_C.unit() ? ""
                     : "minus_supply applies to cdu temperatures other than supply_c";
+            case MINUS_PORT_INPUT -> kind == DeviceKind.OCS && metric == Metric.OUT_DBM ? ""
+                    : "minus_port_input applies to ocs out_dbm only";
         };
     }
 }

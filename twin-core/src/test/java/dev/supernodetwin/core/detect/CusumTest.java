@@ -96,10 +96,37 @@ class CusumTest {
         for (int i = 0; i < 5; i++) {
             cusum.update(0, 1.0);
         }
+        cusum.update(0, 2.0);
         assertThat(cusum.update(0, 2.0)).isEqualTo(1);
         cusum.rebaseline(0);
         for (int i = 0; i < 6; i++) {
             assertThat(cusum.update(0, 2.0)).isZero();
         }
+    }
+
+    @Test
+    void oneWildReadingDoesNotFlagButTwoDo() {
+        Cusum cusum = new Cusum(new CusumSpec(0.5, 5, 5, 0.01), 1);
+        for (int i = 0; i < 5; i++) {
+            cusum.update(0, i % 2 == 0 ? 1.0 : 1.02);
+        }
+        assertThat(cusum.update(0, -40)).as("a single dark reading is a glitch until repeated").isZero();
+        assertThat(cusum.update(0, -40)).isEqualTo(-1);
+    }
+
+    @Test
+    void clearsSoonAfterALongStepEnds() {
+        Cusum cusum = new Cusum(new CusumSpec(0.5, 5, 5, 0.01), 1);
+        for (int i = 0; i < 5; i++) {
+            cusum.update(0, i % 2 == 0 ? 1.0 : 1.02);
+        }
+        for (int i = 0; i < 1000; i++) {
+            cusum.update(0, 0.0);
+        }
+        int readings = 0;
+        while (cusum.update(0, 1.01) != 0) {
+            readings++;
+        }
+        assertThat(readings).as("sums are capped at 2h, drained by k per reading").isLessThanOrEqualTo(21);
     }
 }
