@@ -67,6 +67,18 @@ public final class Cusum {
         upper[slot] = (float) up;
         lower[slot] = (float) down;
         int dir = direction[slot];
+        // A reading back on the baseline's side wipes the sum of the other side: a step shows as
+        // readings all beyond the baseline, so this never slows finding one (k and the σ floor keep
+        // steps far from the mean), while a lone glitch's contribution is dropped at the next normal
+        // reading instead of lingering, and a long step's flag ends with the step.
+        if (z >= 0) {
+            down = 0;
+            lower[slot] = 0f;
+        }
+        if (z <= 0) {
+            up = 0;
+            upper[slot] = 0f;
+        }
         if (up > h) {
             dir = 1;
         } else if (down > h) {

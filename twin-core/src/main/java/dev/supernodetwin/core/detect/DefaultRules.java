@@ -124,7 +124,9 @@ final class DefaultRules {
 
     private static void cooling(List<Rule> r) {
         // C-1 supply above the ASHRAE class maximum: W32 → 32 °C.
-        r.add(Rule.of("C-1", CDU, SUPPLY_C, new ThresholdSpec(ABOVE, Level.NONE, lv(32, 31), Level.NONE, 1)));
+        // Supply water has a large thermal mass and moves slowly: three readings in a row, not one noisy
+        // reading at the peak of a diurnal swing (F19).
+        r.add(Rule.of("C-1", CDU, SUPPLY_C, new ThresholdSpec(ABOVE, Level.NONE, lv(32, 31), Level.NONE, 3)));
         // C-2 rack ΔT (return − supply) > 12 warn / > 15 alarm (§4.2).
         r.add(Rule.of("C-2", CDU, RETURN_C, new ThresholdSpec(ABOVE, lv(12, 11), lv(15, 14), Level.NONE, 1))
                 .with(Transform.MINUS_SUPPLY));

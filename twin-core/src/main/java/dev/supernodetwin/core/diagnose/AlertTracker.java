@@ -28,18 +28,23 @@ import java.util.TreeSet;
 final class AlertTracker {
     /** An eta moving by less than this share of the time left is not news. */
     private static final double ETA_NEWS = 0.25;
+    /** An eta moving by less than this is not news however close the failure. */
+    private static final long ETA_NEWS_MIN_MS = 300_000;
+    /** Growth of the affected set is re-sent at most this often. */
+    private static final long AFFECTED_NEWS_MS = 10_000;
 
     private final String supernode;
     private final long resolveAfterMs;
     private final AlertSink sink;
     private final Map<String, Open> open = new LinkedHashMap<>();
-    /** Lane findings seen at the previous evaluation, waiting for confirmation. */
-    private final Set<String> unconfirmed = new HashSet<>();
+    /** Tentative findings seen at the previous evaluation, confirmed if seen again now. */
+    private final Set<String> pending = new HashSet<>();
     private final Set<String> confirming = new HashSet<>();
 
     private static final class Open {
         final String id;
         long lastSeen;
+        long lastSent = Long.MIN_VALUE / 2;
         int severity;
         boolean anomaly;
         long eta;
@@ -65,9 +70,8 @@ final class AlertTracker {
             }
             Open o = open.get(f.key);
             boolean news;
-            if (o == null && f.pattern.equals("lane") && !unconfirmed.contains(f.key)) {
-                // A lane is blamed only for want of anything upstream: wait one evaluation for the
-                // upstream evidence (a laser, a port) that arrives a reading later.
+            if (o == null && f.tentative && !pending.contains(f.key)) {
+                // Blamed for want of evidence upstream: wait one evaluation for it (see Finding).
                 confirming.add(f.key);
                 continue;
             }
@@ -76,20 +80,25 @@ final class AlertTracker {
                 open.put(f.key, o);
                 news = true;
             } else {
-                news = f.severity > o.severity || f.anomaly && !o.anomaly || etaMoved(o.eta, f.eta, now);
+                news = f.severity > o.severity || f.anomaly && !o.anomaly
+                        || !o.anomaly && etaMoved(o.eta, f.eta, now);
             }
             o.lastSeen = now;
+            int before = o.affected.size();
             o.affected.addAll(f.affected);
             o.last = f;
+            // Symptoms joining a firing alert are sent on, at most every AFFECTED_NEWS_MS of event time.
+            news |= o.affected.size() > before && now - o.lastSent >= AFFECTED_NEWS_MS;
             if (news) {
+                o.lastSent = now;
                 o.severity = Math.max(o.severity, f.severity);
                 o.anomaly |= f.anomaly;
                 o.eta = f.eta;
                 sink.onAlert(event(o, State.FIRING, now));
             }
         }
-        unconfirmed.clear();
-        unconfirmed.addAll(confirming);
+        pending.clear();
+        pending.addAll(confirming);
         confirming.clear();
         for (Iterator<Open> it = open.values().iterator(); it.hasNext(); ) {
             Open o = it.next();
@@ -104,8 +113,11 @@ final class AlertTracker {
         if (now == Long.MIN_VALUE || before == Long.MIN_VALUE) {
             return false;
         }
+        // Close to (or past) the eta every jitter is a large share of the time left: a move must also
+        // be worth a human's attention in absolute terms.
         double left = Math.max(1, before - at);
-        return Math.abs(now - before) > ETA_NEWS * left;
+        long moved = Math.abs(now - before);
+        return moved > ETA_NEWS * left && moved >= ETA_NEWS_MIN_MS;
     }
 
     /** Number of alerts firing now. */

@@ -39,6 +39,12 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameListener {
+    /**
+     * An ageing rate is believed at ten times its standard error: the eta it gives is then good to about
+     * a tenth of the time left, and an early, noisy first estimate is not what an SRE plans a swap by.
+     */
+    private static final double LASER_MIN_T_STAT = 10;
+
     private final SensorLayout layout;
     private final Topology topo;
     private final TwinState state;
@@ -76,7 +82,8 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         this.bank = new SensorBank(rules, layout);
         this.plausibility = new Plausibility(layout);
         this.peers = new PeerResiduals(layout);
-        this.ageing = new LaserAgeing(topo.laneCount(), settings.eolBiasRise(), settings.laserTempCoefficient(), 4);
+        this.ageing = new LaserAgeing(topo.laneCount(), settings.eolBiasRise(), settings.laserTempCoefficient(),
+                LASER_MIN_T_STAT);
         this.forecasts = new Forecasts(bank, settings.minConfidence(),
                 (int) Math.max(1, (settings.forecastHoldMs() + settings.evaluationMs() - 1) / settings.evaluationMs()));
         this.tracker = new AlertTracker(topo.supernode(), settings.resolveAfterMs(), sink);
@@ -102,10 +109,19 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         int base = layout.base(d);
         int deviceMetrics = kind.deviceMetrics().size();
         int laneMetrics = kind.laneMetrics().size();
+        boolean ocs = kind == DeviceKind.OCS;
+        if (ocs) {
+            markSwitching(frame, d, base, deviceMetrics, laneMetrics, ts);
+        }
         for (int i = 0, n = frame.size(); i < n; i++) {
             int s = frame.sensor(i);
             double v = frame.value(i);
             int offset = s - base;
+            if (ocs && offset >= deviceMetrics
+                    && switchingUntil[topo.lane(d, (offset - deviceMetrics) / laneMetrics)] >= ts) {
+                // A port in a planned reconfiguration measures the switch-over, not the mirror.
+                continue;
+            }
             Metric m = offset < deviceMetrics ? kind.deviceMetrics().get(offset)
                     : kind.laneMetrics().get((offset - deviceMetrics) % laneMetrics);
             String wrong = plausibility.contradiction(s, d, kind, m, v, state);
@@ -114,10 +130,6 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
                 continue;
             }
             implausible.remove(s);
-            if (m == Metric.SWITCHING && v >= 1) {
-                int port = topo.lane(d, (offset - deviceMetrics) / laneMetrics);
-                switchingUntil[port] = ts + settings.switchingGraceMs();
-            }
             int lv = bank.update(s, d, ts, v, state);
             if (lv >= SensorBank.WARNING) {
                 active.set(s);
@@ -136,6 +148,17 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         }
         deviceLast[d] = Math.max(deviceLast[d], ts);
         watermark = Math.max(watermark, ts);
+    }
+
+    /** Notes the ports of an OCS frame that report switching, before any of the frame is judged. */
+    private void markSwitching(FrameBuffer frame, int d, int base, int deviceMetrics, int laneMetrics, long ts) {
+        int slot = DeviceKind.OCS.laneSlot(Metric.SWITCHING);
+        for (int i = 0, n = frame.size(); i < n; i++) {
+            int offset = frame.sensor(i) - base;
+            if (offset >= deviceMetrics && (offset - deviceMetrics) % laneMetrics == slot && frame.value(i) >= 1) {
+                switchingUntil[topo.lane(d, (offset - deviceMetrics) / laneMetrics)] = ts + settings.switchingGraceMs();
+            }
+        }
     }
 
     private long boundaryAfter(long ts) {
@@ -185,7 +208,9 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
                 long eol = ageing.endOfLife(l);
                 if (eol != Long.MIN_VALUE && eol - now <= settings.laserHorizonMs()) {
                     analyzer.component("laser:" + l, laser, lane, topo.laneName(l), Category.OPTICAL, "laser",
-                            laserReason(l)).forecast(topo.laneName(l), eol);
+                            String.format(java.util.Locale.ROOT, "laser ageing: bias up %.1f%% at constant output,"
+                                    + " end of life at +%.0f%%", ageing.rise(l) * 100, settings.eolBiasRise() * 100))
+                            .forecast(topo.laneName(l), eol);
                 }
             }
         }
@@ -265,7 +290,8 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
                         break;
                     }
                     switch (m) {
-                        case TX_DBM, LASER_IN_DBM, BIAS_MA -> Symptoms.worst(sy.tx, l, level);
+                        case LASER_IN_DBM -> Symptoms.worst(sy.fed, l, level);
+                        case TX_DBM, BIAS_MA -> Symptoms.worst(sy.tx, l, level);
                         case MRM_HEATER_MW, MRM_DETUNE_PM -> Symptoms.worst(sy.hot, d, level);
                         default -> Symptoms.worst(sy.rx, l, level);
                     }

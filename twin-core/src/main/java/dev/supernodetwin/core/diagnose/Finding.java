@@ -23,6 +23,12 @@ final class Finding {
     boolean anomaly;
     long eta = Long.MIN_VALUE;
     final TreeSet<String> affected = new TreeSet<>();
+    /**
+     * Blamed for want of evidence upstream (a lane, or an engine or port its lanes were grouped
+     * into) rather than on the component's own readings: upstream evidence often arrives a reading
+     * later (a CUSUM needs two), so such a finding waits one evaluation before it becomes an alert.
+     */
+    boolean tentative;
 
     Finding(String key, int device, int lane, String rootName, Category category, String pattern, String reason) {
         this.key = key;
@@ -53,6 +59,7 @@ final class Finding {
     /** Takes in everything another finding explains (when a root cause turns out to explain it too). */
     void absorb(Finding other) {
         affected.addAll(other.affected);
+        tentative &= other.tentative;
         anomaly |= other.anomaly;
         severity = Math.max(severity, other.severity);
         if (other.eta != Long.MIN_VALUE && (eta == Long.MIN_VALUE || other.eta < eta)) {

@@ -137,6 +137,10 @@ final class RootCauseAnalyzer {
         for (var e : sy.ports.entrySet()) {
             portFinding(e.getKey()).symptom(topo.laneName(e.getKey()), e.getValue());
         }
+        for (var e : sy.fed.entrySet()) {
+            Finding f = launchRoot(e.getKey(), laneRoots);
+            f.symptom(topo.laneName(e.getKey()), e.getValue());
+        }
         for (var e : sy.tx.entrySet()) {
             Finding f = launchRoot(e.getKey(), laneRoots);
             f.symptom(topo.laneName(e.getKey()), e.getValue());
@@ -149,13 +153,24 @@ final class RootCauseAnalyzer {
         groupLasers();
     }
 
-    /** The root of a launch-side symptom on engine lane {@code l}. */
+    /**
+     * The root of a launch-side symptom on engine lane {@code l}. Light missing at the engine's input
+     * (laser input power) is the laser's or its coupling's: the laser's when most lanes it lights
+     * miss it. Light present at the input but not launched is the engine's modulator side: the
+     * engine's when most of its lanes fail to launch, else the lane's.
+     */
     private Finding launchRoot(int l, Map<Integer, Finding> laneRoots) {
         OptionalInt laser = topo.laserOf(l);
         if (laser.isPresent()) {
             int lz = laser.getAsInt();
-            if (sy.lasers.containsKey(lz) || share(topo.litBy(lz), sy.tx) >= MAJORITY && count(topo.litBy(lz), sy.tx) >= 2) {
+            IntSeq lit = topo.litBy(lz);
+            if (sy.lasers.containsKey(lz) || sy.fed.containsKey(l) && count(lit, sy.fed) >= 2
+                    && share(lit, sy.fed) >= MAJORITY) {
                 return laserFinding(lz);
+            }
+            if (sy.fed.containsKey(l)) {
+                return laneRoots.computeIfAbsent(l, x -> lane(l, "lane gets too little light from laser "
+                        + topo.laneName(lz) + ", which reads normal: its fibre or coupling"));
             }
         }
         int e = topo.laneDevice(l);
@@ -163,8 +178,10 @@ final class RootCauseAnalyzer {
             return thermalRoot(e);
         }
         if (count(lanesOf(e), sy.tx) >= 2 && share(lanesOf(e), sy.tx) >= MAJORITY) {
-            return device(e, Category.OPTICAL, "engine", "most lanes of this engine launch too little light, "
-                    + "across lasers that read normal");
+            Finding f = device(e, Category.OPTICAL, "engine", "most lanes of this engine launch too little light"
+                    + " while the light reaching them reads normal");
+            f.tentative = true;
+            return f;
         }
         return laneRoots.computeIfAbsent(l, x -> lane(l, "lane launches too little light"));
     }
@@ -177,7 +194,8 @@ final class RootCauseAnalyzer {
         }
         int far = link.get().otherEnd(l);
         OptionalInt laser = topo.laserOf(far);
-        if (sy.tx.containsKey(far) || laser.isPresent() && sy.lasers.containsKey(laser.getAsInt())) {
+        if (sy.tx.containsKey(far) || sy.fed.containsKey(far)
+                || laser.isPresent() && sy.lasers.containsKey(laser.getAsInt())) {
             return launchRoot(far, laneRoots);
         }
         IntSeq via = link.get().via();
@@ -213,6 +231,7 @@ final class RootCauseAnalyzer {
             if (e.getValue() >= 2 && e.getValue() >= MAJORITY * lanes) {
                 Finding f = device(engine, Category.OPTICAL, "engine",
                         e.getValue() + " of " + lanes + " lanes of this engine degraded together");
+                f.tentative = true;
                 for (int l : laneRoots.keySet()) {
                     if (topo.laneDevice(l) == engine) {
                         moveInto(laneRoots.get(l), f);
@@ -232,6 +251,7 @@ final class RootCauseAnalyzer {
             int links = topo.linksThrough(e.getKey()).size();
             if (links >= 2 && e.getValue() >= MAJORITY * 2 * links) {
                 Finding f = portFinding(e.getKey());
+                f.tentative |= !sy.ports.containsKey(e.getKey());
                 for (int l : laneRoots.keySet()) {
                     Optional<Link> k = topo.linkOf(l);
                     if (k.isPresent() && contains(k.get().via(), e.getKey())) {
@@ -291,15 +311,22 @@ final class RootCauseAnalyzer {
                 Category.OPTICAL, "laser", sy.laserReason(laser));
     }
 
-    private Finding portFinding(int port) {
+    /**
+     * The finding of an OCS cross-connect. Its two ports (one per direction, consecutive on a link's
+     * path through the same switch) are one mirror and one fault, named by the first.
+     */
+    private Finding portFinding(int reported) {
+        int port = topo.crossConnectOf(reported);
         return component("port:" + port, topo.laneDevice(port), topo.laneNumber(port), topo.laneName(port),
                 Category.OPTICAL, "ocs_port", "insertion loss of this OCS cross-connect rose; "
                         + topo.linksThrough(port).size() + " link(s) through it");
     }
 
     private Finding lane(int l, String reason) {
-        return component("lane:" + l, topo.laneDevice(l), topo.laneNumber(l), topo.laneName(l),
+        Finding f = component("lane:" + l, topo.laneDevice(l), topo.laneNumber(l), topo.laneName(l),
                 Category.OPTICAL, "lane", reason);
+        f.tentative = true;
+        return f;
     }
 
     // ---- GPUs ---------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ final class Symptoms {
     final Set<Integer> hotLoops = new HashSet<>();
     /** Devices forecast to run too hot. */
     final Set<Integer> warming = new HashSet<>();
-    /** Engine lanes launching too little light (tx power, laser input, own bias). */
+    /** Engine lanes getting too little light from their laser (laser input power). */
+    final Map<Integer, Integer> fed = new HashMap<>();
+    /** Engine lanes launching too little light (tx power, own laser's bias). */
     final Map<Integer, Integer> tx = new HashMap<>();
     /** Engine lanes receiving badly (rx power, BER, eSNR, FEC, LOS). */
     final Map<Integer, Integer> rx = new HashMap<>();

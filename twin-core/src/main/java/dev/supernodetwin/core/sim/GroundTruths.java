@@ -49,6 +49,10 @@ final class GroundTruths {
             }
             case F5 -> lanes.add(ix[0]);
             case F7, F8 -> {
+                if (type == FaultType.F7) {
+                    // The mirror pair is one component whichever of its two ports the scenario named.
+                    root = topo.laneName(topo.crossConnectOf(ix[0]));
+                }
                 for (int port : ix) {
                     withFarEnd(topo.links().get(plant.portLink[port]).laneA(), lanes);
                 }

@@ -172,6 +172,26 @@ public final class Topology {
         return through == null ? IntSeq.EMPTY : through;
     }
 
+    /**
+     * The cross-connect an OCS port belongs to, named by its first port: of the ports a link passes on
+     * the same switch (one per direction through one mirror pair), the first on the link's path. A
+     * port that carries no link is its own.
+     */
+    public int crossConnectOf(int port) {
+        IntSeq through = linksThrough(port);
+        if (through.isEmpty()) {
+            return port;
+        }
+        IntSeq via = links.get(through.get(0)).via();
+        int ocs = laneDevice[port];
+        for (int i = 0; i < via.size(); i++) {
+            if (laneDevice[via.get(i)] == ocs) {
+                return via.get(i);
+            }
+        }
+        return port;
+    }
+
     /** The GPU or switch an engine belongs to, if named. */
     public OptionalInt hostOf(int device) {
         return optional(hostOf[device]);
