@@ -6,8 +6,11 @@ package dev.supernodetwin.core.detect;
  *
  * <p>The first {@code warmup} readings learn the baseline mean and σ (Welford). After that each
  * reading adds {@code z − k} to the upper sum and {@code −z − k} to the lower one, both floored at 0;
- * a sum above {@code h} raises the flag. A reading's z is clamped to ±h and the sums to 2h (see
- * {@link #update}). The flag stays up while the sum is above 0 and clears when
+ * a sum above {@code h} raises the flag. A reading's z is clamped to ±h and the sums to 2h, and a
+ * reading within k of the baseline wipes the sum it argues against (see {@link #update}): steps of two
+ * σ or more are found in a few readings, a single wild reading never raises the flag, and the flag
+ * drops with the first reading back at baseline. Shifts under about one σ (with σ floored at the
+ * smallest change worth reporting) are deliberately not accumulated. The flag stays up while the sum is above 0 and clears when
  * the signal has been back at baseline long enough to drain it: the sums are then 0, i.e. the
  * detector is reset on clear and ready for the next step, without flapping at the boundary.
  *
@@ -67,15 +70,15 @@ public final class Cusum {
         upper[slot] = (float) up;
         lower[slot] = (float) down;
         int dir = direction[slot];
-        // A reading back on the baseline's side wipes the sum of the other side: a step shows as
-        // readings all beyond the baseline, so this never slows finding one (k and the σ floor keep
-        // steps far from the mean), while a lone glitch's contribution is dropped at the next normal
-        // reading instead of lingering, and a long step's flag ends with the step.
-        if (z >= 0) {
+        // A reading within k of the baseline (or beyond it on the other side) wipes that side's sum:
+        // such a reading only ever takes from the sum, a step worth finding never produces one (k
+        // and the σ floor keep steps several k from the mean), and so a lone glitch is forgotten at the
+        // next normal reading and a long step's flag ends with the step instead of draining for 2h/k.
+        if (z > -k) {
             down = 0;
             lower[slot] = 0f;
         }
-        if (z <= 0) {
+        if (z < k) {
             up = 0;
             upper[slot] = 0f;
         }

@@ -45,6 +45,7 @@ final class AlertTracker {
         final String id;
         long lastSeen;
         long lastSent = Long.MIN_VALUE / 2;
+        int sentAffected;
         int severity;
         boolean anomaly;
         long eta;
@@ -84,13 +85,13 @@ final class AlertTracker {
                         || !o.anomaly && etaMoved(o.eta, f.eta, now);
             }
             o.lastSeen = now;
-            int before = o.affected.size();
             o.affected.addAll(f.affected);
             o.last = f;
             // Symptoms joining a firing alert are sent on, at most every AFFECTED_NEWS_MS of event time.
-            news |= o.affected.size() > before && now - o.lastSent >= AFFECTED_NEWS_MS;
+            news |= o.affected.size() > o.sentAffected && now - o.lastSent >= AFFECTED_NEWS_MS;
             if (news) {
                 o.lastSent = now;
+                o.sentAffected = o.affected.size();
                 o.severity = Math.max(o.severity, f.severity);
                 o.anomaly |= f.anomaly;
                 o.eta = f.eta;

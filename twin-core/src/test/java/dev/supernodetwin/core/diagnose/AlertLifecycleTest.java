@@ -52,6 +52,8 @@ class AlertLifecycleTest {
         assertThat(events.get(0).rootCause().device()).isEqualTo("lp/sw/oe2");
         assertThat(events.get(0).rootCause().lane()).hasValue(1);
         long hold = DetectionSettings.defaults().resolveAfterMs();
-        assertThat(events.get(1).ts()).isGreaterThanOrEqualTo(rig.time(end) + hold);
+        // The last dark reading is at tick end − 4 (dark for ticks down and down + 1 of the last cycle).
+        int lastDark = end - 5 + 1;
+        assertThat(events.get(1).ts()).isGreaterThanOrEqualTo(rig.time(lastDark) + hold);
     }
 }

@@ -3,7 +3,6 @@ package dev.supernodetwin.core.diagnose;
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertEvent.Category;
 import dev.supernodetwin.core.fixtures.LoopTopology;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static dev.supernodetwin.core.diagnose.DetectionRig.FOREVER;
@@ -46,11 +45,6 @@ class EngineHotSpotTest {
     }
 
     @Test
-    @Disabled("reason: the thermal.engine alert on lp/gpu1/oe0 is sent again 14 times with unchanged severity"
-            + " and affected list (ticks 658-662, 777, 782, 784-790): the Holt forecasts on its temperature, ring"
-            + " heaters and BER attach an eta to the anomaly, and AlertTracker.etaMoved counts a move of more than"
-            + " 25 % of the time left as news, which an eta close to or behind 'now' makes of any jitter; an"
-            + " anomaly's event does not even carry the eta")
     void sendsTheHotEngineAlertAgainOnlyWhenItHasNews() {
         runHot(0);
 
@@ -60,11 +54,6 @@ class EngineHotSpotTest {
     }
 
     @Test
-    @Disabled("reason: once the detuned rings cost launch power (tx down 0.57 dB/K above 80 °C, far-end rx"
-            + " with it), optical.laser on lp/els0#3 (tick 672), optical.laser_source on lp/els0 (tick 673) and"
-            + " prediction alerts optical.laser on lp/els0#2 and #3 (tick 695) fire beside thermal.engine:"
-            + " RootCauseAnalyzer.launchRoot blames the laser whose lanes launch low before it checks whether"
-            + " their engine is hot, although the lasers' output and the engine's laser_in read normal")
     void blamesOnlyTheEngineWhenItsDetunedRingsAlsoCostLaunchPower() {
         runHot(0.57);
 

@@ -3,7 +3,6 @@ package dev.supernodetwin.core.diagnose;
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertEvent.Category;
 import dev.supernodetwin.core.alert.AlertEvent.Kind;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static dev.supernodetwin.core.diagnose.DetectionRig.FOREVER;
@@ -46,11 +45,6 @@ class LaserAgeingPredictionTest {
     }
 
     @Test
-    @Disabled("reason: the prediction fires at tick 75 with the reason 'light lost between this laser and the"
-            + " engines it feeds (coupling); the laser's own output and bias read normal': DetectionEngine"
-            + ".laserReason calls it ageing only once the bias has risen by a quarter of the end-of-life margin"
-            + " (+5 %), and at the first forecast it has risen by 0.4 %; the reason changes to 'laser ageing' only"
-            + " with the re-sent prediction at tick 714")
     void explainsTheEndOfLifePredictionByTheRisingBias() {
         age("lp/els1#0");
 
@@ -61,10 +55,6 @@ class LaserAgeingPredictionTest {
     }
 
     @Test
-    @Disabled("reason: once the bias passes +20 % (tick 780) the worn-out anomaly optical.laser on lp/els1#0 is"
-            + " sent again at every evaluation (ticks 782-838, 57 events with the same severity and affected"
-            + " list): the end-of-life forecast still attached to it has an eta in the past, and"
-            + " AlertTracker.etaMoved counts any move of it as news when the time left is under a millisecond")
     void sendsTheWornOutLaserAlertOnceItPassesItsEndOfLife() {
         age("lp/els1#0");
 

@@ -2,7 +2,6 @@ package dev.supernodetwin.core.diagnose;
 
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertEvent.Category;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -64,12 +63,6 @@ class OpticalRootCauseTest {
     }
 
     @Test
-    @Disabled("reason: raises optical.laser_source on lp/els1, whose lasers #0 and #1 light lp/gpu2/oe0"
-            + " ('2 of 4 lasers of this source failed together', all 16 lanes affected), at tick 61 instead of"
-            + " optical.engine on lp/gpu2/oe0. RootCauseAnalyzer.launchRoot blames a laser as soon as most lanes"
-            + " it lights launch low, before it looks at the engine, and laser_in_dbm counts as the same tx"
-            + " symptom as tx_dbm, so a normal laser input does not clear the laser; every laser lights lanes of"
-            + " one engine only (PresetSpec requires it), so an engine fault always covers whole lasers")
     void blamesTheEngineWhenAllItsLanesLaunchLowAcrossLasersThatReadNormal() {
         for (String lane : rig.lanesOf("lp/gpu2/oe0")) {
             rig.shift(lane, TX_DBM, ONSET, -2.0).shift(rig.farEnd(lane), RX_DBM, ONSET, -2.0);
@@ -94,10 +87,6 @@ class OpticalRootCauseTest {
     }
 
     @Test
-    @Disabled("reason: the port alert fires at tick 60 with affected [lp/ocs1#22] (X-1 alarm on the first"
-            + " sample) and is never sent again while firing; lp/sw/oe1#3, whose rx CUSUM flags at tick 61 and is"
-            + " attributed to the port, is added to the open alert silently (AlertTracker.update counts only"
-            + " severity, kind and eta as news) and shows only in the RESOLVED event")
     void listsTheLaneBehindTheOcsPortInTheFiringAlert() {
         raiseInsertionLossOfPort22();
 
@@ -118,11 +107,6 @@ class OpticalRootCauseTest {
     }
 
     @Test
-    @Disabled("reason: two alerts. At tick 60 optical.engine on lp/sw/oe0 ('4 of 8 lanes of this engine"
-            + " degraded together', affected lp/sw/oe0#4..7): the far-end rx crosses its −5.9 dBm warning on the"
-            + " first sample, a sample before the tx and laser_in CUSUMs flag, and the lane roots grouped into an"
-            + " engine skip the one-evaluation wait that lane roots get; at tick 61 the right optical.laser on"
-            + " lp/els0#1 fires too, and the engine alert stays open until its 60 s hold runs out")
     void blamesOnlyTheLaserForCouplingLossWhenTheFarEndCrossesItsWarningASampleEarlier() {
         // Receivers at the simulator's level, 5.7 dB lower: a 0.7 dBm launch less fibre and two 2.7 dB
         // cross-connects. A 2 dB loss then crosses the −5.9 dBm rx warning at once.

@@ -3,7 +3,6 @@ package dev.supernodetwin.core.diagnose;
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertEvent.Category;
 import dev.supernodetwin.core.fixtures.LoopTopology;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static dev.supernodetwin.core.diagnose.DetectionRig.FOREVER;
@@ -33,10 +32,6 @@ class ThermalRootCauseTest {
     }
 
     @Test
-    @Disabled("reason: the cold-plate alert fires at tick 61 with affected [lp/cp/gpu2] (C-6 flow CUSUM) and is"
-            + " never sent again while firing; lp/gpu2, which warms apart from its peers a few samples later and"
-            + " is attributed to the same cold plate, is added to the open alert silently (AlertTracker.update"
-            + " counts only severity, kind and eta as news)")
     void listsTheWarmGpuInTheFiringColdPlateAlert() {
         restrictThePlateOfGpu2();
 
