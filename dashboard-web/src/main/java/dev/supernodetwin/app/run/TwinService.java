@@ -1,6 +1,7 @@
 package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.app.config.RunSettings;
+import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.StalenessPolicy;
@@ -78,8 +79,10 @@ public final class TwinService implements AutoCloseable {
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
         Vertx vertx = Vertx.vertx();
         TwinService service = new TwinService(source, history, deadLetters, writer, vertx);
-        DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), TopologyView.of(topo),
-                new LiveFeed(board, new LiveView(layout), 500), new RunProbes(source.stats(), writer, clock, metrics));
+        // Nothing detects here yet: /api/alerts answers with no alerts.
+        DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), new DashboardServer.Views(
+                TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 500), new AlertBoard()),
+                new RunProbes(source.stats(), writer, clock, metrics));
         try {
             vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
