@@ -36,13 +36,16 @@ import java.util.concurrent.TimeUnit;
 /** {@code twin demo}: a simulated supernode feeding the twin in-process, served live in the browser. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs a simulated supernode in-process, feeds the twin and serves the live page.",
-                "The twin detects with the built-in rules; alert events go to the log and /api/alerts.",
+                "The twin detects (the built-in rules, or --rules); alert events go to the log and /api/alerts.",
                 "Needs no external services. Open the printed address in a browser; stop with Ctrl-C."})
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
     @Mixin
     TopologyOptions topology;
+
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Faults to inject (YAML or JSON; onsets count from the start of the demo).")
@@ -67,7 +70,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         if (periodMillis < 50) {
             throw new IllegalArgumentException("--period must be at least 50ms, was " + period);
         }
-        RuleSet ruleSet = RuleSet.defaults();
+        RuleSet ruleSet = rules.rules();
         InstantSource clock = InstantSource.system();
         Topology topo = topology.topology();
         SensorLayout layout = new SensorLayout(topo);
@@ -93,8 +96,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             }
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
-            System.out.printf("detection: the default rules (%d rules); alert events to the log and /api/alerts%n",
-                    ruleSet.rules().size());
+            System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
             System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, server.actualPort());
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
