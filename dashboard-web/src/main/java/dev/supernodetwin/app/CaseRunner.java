@@ -1,5 +1,7 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.core.detect.RuleSet;
+import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.evaluate.EvaluationCase;
 import dev.supernodetwin.core.sim.Scenario;
 import dev.supernodetwin.core.sim.SimulationSettings;
@@ -37,11 +39,14 @@ final class CaseRunner {
 
     private final Path workDir;
     private final int decodeThreads;
+    private final RuleSet rules;
     private final Map<String, Topology> topologies = new HashMap<>();
 
-    CaseRunner(Path workDir, int decodeThreads) {
+    /** A runner writing its files to {@code workDir} and detecting with {@code rules}. */
+    CaseRunner(Path workDir, int decodeThreads, RuleSet rules) {
         this.workDir = workDir;
         this.decodeThreads = decodeThreads;
+        this.rules = rules;
     }
 
     /** Simulates, replays and loads one case; the files stay in the work folder under the case's name. */
@@ -73,14 +78,15 @@ final class CaseRunner {
         new GroundTruthWriter().write(simulator.groundTruth(), truth);
     }
 
-    /** The replay half of {@code twin replay --input R --alerts-out A}, unpaced. */
+    /** The replay half of {@code twin replay --input R --alerts-out A [--rules F]}, unpaced. */
     private void replay(SensorLayout layout, Path recording, Path alerts) throws IOException {
         Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
         FrameDecoder decoder = new FrameDecoder(layout);
         try (FileReplaySource source = FileReplaySource.openWithReadAhead(recording, decoder.limits());
              AlertEventWriter writer = AlertEventWriter.create(alerts)) {
             ReplayPipeline pipeline = new ReplayPipeline(twin, decoder,
-                    ReplayOptions.maxSpeed().withDecodeThreads(decodeThreads));
+                    ReplayOptions.maxSpeed().withDecodeThreads(decodeThreads))
+                    .detectWith(rules, DetectionSettings.defaults());
             pipeline.addAlertSink(writer);
             pipeline.run(source);
         }

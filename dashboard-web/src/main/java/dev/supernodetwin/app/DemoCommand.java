@@ -1,16 +1,21 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.app.runtime.AlertBoard;
+import dev.supernodetwin.app.runtime.AlertLog;
 import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
+import dev.supernodetwin.core.detect.RuleSet;
+import dev.supernodetwin.core.diagnose.DetectionEngine;
+import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.sim.Durations;
 import dev.supernodetwin.core.sim.Scenario;
 import dev.supernodetwin.core.sim.SimulationSettings;
 import dev.supernodetwin.core.sim.Simulator;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.StalenessPolicy;
-import dev.supernodetwin.core.state.TwinState;
 import dev.supernodetwin.core.topology.Topology;
+import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.dashboard.live.LiveView;
@@ -31,12 +36,16 @@ import java.util.concurrent.TimeUnit;
 /** {@code twin demo}: a simulated supernode feeding the twin in-process, served live in the browser. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs a simulated supernode in-process, feeds the twin and serves the live page.",
+                "The twin detects (the built-in rules, or --rules); alert events go to the log and /api/alerts.",
                 "Needs no external services. Open the printed address in a browser; stop with Ctrl-C."})
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
     @Mixin
     TopologyOptions topology;
+
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Faults to inject (YAML or JSON; onsets count from the start of the demo).")
@@ -61,10 +70,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         if (periodMillis < 50) {
             throw new IllegalArgumentException("--period must be at least 50ms, was " + period);
         }
+        RuleSet ruleSet = rules.rules();
         InstantSource clock = InstantSource.system();
         Topology topo = topology.topology();
         SensorLayout layout = new SensorLayout(topo);
-        TwinState state = new TwinState(layout, StalenessPolicy.DEFAULT);
+        Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
+        AlertBoard alerts = detect(twin, ruleSet);
         Scenario faults = scenario == null ? Scenario.healthy() : new ScenarioReader().read(scenario).scenario();
         long start = clock.millis() / periodMillis * periodMillis;
         Simulator simulator = new Simulator(layout, new SimulationSettings(seed, start, periodMillis), faults);
@@ -72,9 +83,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
         Vertx vertx = Vertx.vertx();
         LiveFeed feed = new LiveFeed(board, new LiveView(layout), 500);
-        DashboardServer server = new DashboardServer(host, port, TopologyView.of(topo), feed,
-                new DemoProbes(board, clock, topo.supernode()));
-        try (SimulatedSupernode sim = new SimulatedSupernode(simulator, state, board, clock, periodMillis,
+        DashboardServer server = new DashboardServer(host, port, new DashboardServer.Views(TopologyView.of(topo), feed,
+                alerts), new DemoProbes(board, clock, topo.supernode()));
+        try (SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, clock, periodMillis,
                 e -> LOG.error("simulation tick failed", e))) {
             sim.start();
             try {
@@ -85,6 +96,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             }
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
+            System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
             System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, server.actualPort());
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
@@ -93,5 +105,16 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             vertx.close().await(10, TimeUnit.SECONDS);
         }
         return 0;
+    }
+
+    /** Detection on the demo's twin; its alert events go to the log and to the board the server reads. */
+    private static AlertBoard detect(Twin twin, RuleSet ruleSet) {
+        AlertBoard alerts = new AlertBoard();
+        AlertLog log = new AlertLog();
+        twin.addListener(new DetectionEngine(twin.state(), ruleSet, DetectionSettings.defaults(), e -> {
+            log.onAlert(e);
+            alerts.onAlert(e);
+        }));
+        return alerts;
     }
 }

@@ -1,5 +1,6 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.evaluate.Bars;
 import dev.supernodetwin.core.evaluate.CaseScore;
 import dev.supernodetwin.core.evaluate.MatchWindow;
@@ -9,6 +10,7 @@ import dev.supernodetwin.core.sim.Durations;
 import dev.supernodetwin.ingest.evaluate.SuiteCase;
 import dev.supernodetwin.ingest.evaluate.SuiteReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,6 +36,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RulesOption rules;
+
     @Option(names = "--suite", defaultValue = "evaluation/suite.yaml", paramLabel = "FILE",
             description = "Suite manifest (default: ${DEFAULT-VALUE}).")
     Path suite;
@@ -54,7 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<SuiteCase> cases = selected(new SuiteReader().read(suite));
-        ScoreReport report = new ScoreReport(runAll(cases), Bars.issueDefaults());
+        RuleSet ruleSet = rules.rules();
+        System.err.println("detection: " + rules.describe(ruleSet));
+        ScoreReport report = new ScoreReport(runAll(cases, ruleSet), Bars.issueDefaults());
         String document = DetectionReport.document(report, commandLine());
         System.out.print(document);
         if (out != null) {
@@ -74,11 +81,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Simulates, replays and scores each case in turn, with a progress line per case on stderr. */
-    private List<CaseScore> runAll(List<SuiteCase> cases) throws IOException {
+    private List<CaseScore> runAll(List<SuiteCase> cases, RuleSet ruleSet) throws IOException {
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("twin-evaluate");
         List<CaseScore> scores = new ArrayList<>();
         try {
-            CaseRunner runner = new CaseRunner(dir, decodeThreads);
+            CaseRunner runner = new CaseRunner(dir, decodeThreads, ruleSet);
             Scorer scorer = new Scorer(MatchWindow.defaults());
             for (int i = 0; i < cases.size(); i++) {
                 SuiteCase c = cases.get(i);

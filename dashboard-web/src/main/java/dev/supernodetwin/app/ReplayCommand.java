@@ -1,5 +1,7 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.core.detect.RuleSet;
+import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.StalenessPolicy;
 import dev.supernodetwin.core.topology.Topology;
@@ -42,6 +44,7 @@ import java.util.concurrent.CountDownLatch;
         description = {"Replays recorded telemetry through the twin, paced by event time.",
                 "From a recording (--input FILE, NDJSON or .gz) or from a Kafka topic (--from-kafka --bootstrap B",
                 "--topic T [--from-time T]: every partition, no consumer group, up to the end at start).",
+                "With --alerts-out or --rules the twin detects as 'twin run' does and the summary counts the alerts.",
                 "Prints progress on stderr and a summary at the end."})
 final class ReplayCommand implements Callable<Integer> {
 
@@ -50,6 +53,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     TopologyOptions topology;
+
+    @Mixin
+    RulesOption rules;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -106,6 +112,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--decode-threads must be at least 1, was " + decodeThreads);
         }
         EventTimePacer pacer = pacer();
+        RuleSet ruleSet = rules.rules();
         Topology topo = topology.topology();
         SensorLayout layout = new SensorLayout(topo);
         Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
@@ -117,13 +124,17 @@ final class ReplayCommand implements Callable<Integer> {
             RejectionSink rejections = dead == null ? RejectionSink.ignoring() : dead;
             ReplayOptions options = new ReplayOptions(pacer, from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE),
                     rejections, progress(line, src), decodeThreads);
-            ReplayPipeline pipeline = new ReplayPipeline(twin, decoder, options);
+            ReplayPipeline pipeline = new ReplayPipeline(twin, decoder, options)
+                    .detectWith(ruleSet, DetectionSettings.defaults());
             // The same history sink as the live service, flushed and drained when the replay ends.
             Optional<InfluxHistorySink> history = Optional.ofNullable(influxUrl).map(url -> InfluxHistorySink.start(
                     layout, HistorySettings.defaults().withUrl(url).withDatabase(influxDatabase)));
             history.ifPresent(twin::addListener);
             if (alerts != null) {
                 pipeline.addAlertSink(alerts);
+            } else if (rules.given()) {
+                // Rules without a file still detect, for the counts in the summary.
+                pipeline.detect();
             }
             ReplaySummary summary;
             try {
@@ -135,8 +146,10 @@ final class ReplayCommand implements Callable<Integer> {
             System.out.println(summary.line());
             history.ifPresent(h -> System.out.printf("history: %,d points written, %,d dropped, %,d refused by InfluxDB%n",
                     h.stats().pointsWritten(), h.stats().pointsDropped(), h.stats().pointsRejected()));
-            if (alerts != null) {
-                System.out.printf("alerts: %,d events written to %s%n", alerts.written(), alertsOut);
+            if (alerts != null || rules.given()) {
+                System.out.printf("alerts: %,d events, %,d firing at the end%s; %s%n", pipeline.alertEvents(),
+                        pipeline.alertsFiring(), alerts == null ? "" : ", written to " + alertsOut,
+                        rules.describe(ruleSet));
             }
             if (dead != null) {
                 System.out.printf("dead letters: %,d written to %s%n", dead.written(), deadLetters);

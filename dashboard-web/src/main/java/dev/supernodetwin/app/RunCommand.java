@@ -18,14 +18,16 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the twin as a service: consumes telemetry frames from Kafka, keeps the supernode's",
                 "live state, writes rejected records to a dead-letter topic and serves the live page,",
-                "/metrics, /ready and /alive. Each setting comes from its flag, else its environment",
-                "variable, else the --config file (Java properties, keys as below), else its default."},
+                "/metrics, /ready and /alive. Detects on the frames it applies and reports alert events to the",
+                "log, /metrics, /api/alerts and --alerts-out. Each setting comes from its flag, else its",
+                "environment variable, else the --config file (Java properties, keys as below), else its default."},
         footer = {"", "Keys and environment variables:",
                 "  kafka.bootstrap TWIN_KAFKA_BOOTSTRAP, kafka.topic TWIN_KAFKA_TOPIC, kafka.group TWIN_KAFKA_GROUP,",
                 "  kafka.dead-letter-topic TWIN_KAFKA_DEAD_LETTER_TOPIC, topology TWIN_TOPOLOGY, preset TWIN_PRESET,",
                 "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
                 "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
-                "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE"})
+                "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE, rules TWIN_RULES,",
+                "  alerts.out TWIN_ALERTS_OUT"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
@@ -70,6 +72,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--influx-database", paramLabel = "DB", description = "InfluxDB database (default supernode_twin).")
     String influxDatabase;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Detection rules over the built-in ones (YAML or JSON; see rules/default-rules.yaml).")
+    String rules;
+
+    @Option(names = "--alerts-out", paramLabel = "FILE",
+            description = "Also write alert events here (NDJSON, truncated at start-up; off when unset).")
+    String alertsOut;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings;
@@ -99,6 +109,8 @@ final class RunCommand implements Callable<Integer> {
         put(f, RunSettings.COMMIT, commitInterval);
         put(f, RunSettings.INFLUX_URL, influxUrl);
         put(f, RunSettings.INFLUX_DB, influxDatabase);
+        put(f, RunSettings.RULES, rules);
+        put(f, RunSettings.ALERTS_OUT, alertsOut);
         return f;
     }
 

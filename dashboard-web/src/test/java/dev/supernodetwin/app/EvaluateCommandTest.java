@@ -1,11 +1,9 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.app.config.BadRulesFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,50 +16,42 @@ class EvaluateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try (PrintStream po = new PrintStream(o, true, StandardCharsets.UTF_8);
-             PrintStream pe = new PrintStream(e, true, StandardCharsets.UTF_8)) {
-            System.setOut(po);
-            System.setErr(pe);
-            int status = TwinCli.commandLine().execute(args);
-            return new Run(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
-    void withoutDetectionNothingIsDetectedAndTheCommandFails() throws Exception {
+    void detectsTheDeadLaserAndFailsOnlyTheBarsOneCaseCannotMeasure() throws Exception {
         Path report = dir.resolve("detection.md");
         Path work = dir.resolve("work");
-        Run r = run("evaluate", "--suite", SUITE, "--only", "f3-cpo72-laser-dies", "--out", report.toString(),
+        CommandRun r = CommandRun.of("evaluate", "--suite", SUITE, "--only", "f3-cpo72-laser-dies", "--out", report.toString(),
                 "--work", work.toString());
 
+        // One fault case has no healthy run to count false alarms over and no laser ageing to predict.
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("[1/1] f3-cpo72-laser-dies").contains("0/1 detected")
-                .contains("evaluation FAILED: 6 of 6 bars not met");
+        assertThat(r.err()).contains("detection: the default rules").contains("[1/1] f3-cpo72-laser-dies")
+                .contains("1/1 detected").contains("evaluation FAILED: 2 of 6 bars not met");
         String md = Files.readString(report);
         assertThat(r.out()).isEqualTo(md);
         assertThat(md).contains("./twin evaluate --suite " + SUITE + " --only f3-cpo72-laser-dies")
-                .contains("no alert events at all").contains("**Result: FAILED** — 6 of 6 bars not met")
-                .contains("| injected faults detected | 0 % | ≥ 95 % | 0 of 1 faults | **FAIL** |")
-                .contains("| F3 els-sudden-failure | 1 | 0/1 |");
+                .contains("**Result: FAILED** — 2 of 6 bars not met")
+                .contains("| injected faults detected | 100 % | ≥ 95 % | 1 of 1 faults | pass |")
+                .contains("| F3 els-sudden-failure | 1 | 1/1 |");
         assertThat(work.resolve("f3-cpo72-laser-dies.ndjson.gz")).isNotEmptyFile();
         assertThat(work.resolve("f3-cpo72-laser-dies.truth.ndjson")).content().contains("\"fault\":\"F3\"");
-        assertThat(work.resolve("f3-cpo72-laser-dies.alerts.ndjson")).exists();
+        assertThat(work.resolve("f3-cpo72-laser-dies.alerts.ndjson")).content().contains("\"state\":\"firing\"");
+    }
+
+    @Test
+    void aBadRulesFileIsAUsageErrorListingEveryProblem() throws Exception {
+        Path rules = BadRulesFile.write(dir);
+
+        CommandRun r = CommandRun.of("evaluate", "--suite", SUITE, "--only", "f3-cpo72-laser-dies", "--rules",
+                rules.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("--rules " + rules + ": 3 problems").contains(BadRulesFile.PROBLEMS);
     }
 
     @Test
     void anUnknownCaseIsAUsageError() {
-        Run r = run("evaluate", "--suite", SUITE, "--only", "no-such-case");
+        CommandRun r = CommandRun.of("evaluate", "--suite", SUITE, "--only", "no-such-case");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("no case named [no-such-case]");
     }

@@ -1,16 +1,18 @@
 package dev.supernodetwin.dashboard;
 
+import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
+import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.fixtures.TinyTopology;
 import dev.supernodetwin.core.sim.Scenario;
 import dev.supernodetwin.core.sim.SimulationSettings;
 import dev.supernodetwin.core.sim.Simulator;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.StalenessPolicy;
-import dev.supernodetwin.core.state.TwinState;
 import dev.supernodetwin.core.topology.Topology;
+import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.dashboard.live.LiveView;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.InstantSource;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -38,22 +42,23 @@ class LiveDashboardTest {
     private Vertx vertx;
     private SimulatedSupernode sim;
     private DashboardServer server;
+    private final AlertBoard alerts = new AlertBoard(3);
 
     @BeforeEach
     void start() throws Exception {
         Topology topo = Topology.of(TinyTopology.document());
         SensorLayout layout = new SensorLayout(topo);
-        TwinState state = new TwinState(layout, StalenessPolicy.DEFAULT);
+        Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
         SnapshotBoard board = new SnapshotBoard();
         InstantSource clock = InstantSource.system();
         long period = 100;
         Simulator simulator = new Simulator(layout, new SimulationSettings(7, clock.millis(), period),
                 new Scenario(List.of()));
-        sim = new SimulatedSupernode(simulator, state, board, clock, period, Throwable::printStackTrace);
+        sim = new SimulatedSupernode(simulator, twin, board, clock, period, Throwable::printStackTrace);
         sim.start();
         vertx = Vertx.vertx();
-        server = new DashboardServer("127.0.0.1", 0, TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 100),
-                new DemoProbes(board, clock, topo.supernode()));
+        server = new DashboardServer("127.0.0.1", 0, new DashboardServer.Views(TopologyView.of(topo),
+                new LiveFeed(board, new LiveView(layout), 100), alerts), new DemoProbes(board, clock, topo.supernode()));
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
     }
 
@@ -100,6 +105,40 @@ class LiveDashboardTest {
         assertThat(last.getJsonArray("gpu.temp_c").getDouble(0)).isBetween(20.0, 100.0);
         assertThat(last.getJsonArray("laser.out_dbm")).hasSize(4);
         assertThat(last.getLong("frames")).isPositive();
+    }
+
+    @Test
+    void servesTheFiringAlertsAndTheLatestEventsInWireFormat() throws Exception {
+        // The board is fed from this thread, standing in for the twin's writer.
+        alerts.onAlert(event("a", AlertEvent.State.FIRING));
+        alerts.onAlert(event("b", AlertEvent.State.FIRING));
+        alerts.onAlert(event("a", AlertEvent.State.RESOLVED));
+        alerts.onAlert(event("c", AlertEvent.State.FIRING));
+
+        HttpResponse<Buffer> r = WebClient.create(vertx).get(server.actualPort(), "127.0.0.1", "/api/alerts").send()
+                .await(10, TimeUnit.SECONDS);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonObject body = r.bodyAsJsonObject();
+        assertThat(body.getLong("events")).isEqualTo(4);
+        assertThat(body.getJsonArray("firing").stream().map(e -> ((JsonObject) e).getString("id")))
+                .containsExactly("b", "c");
+        assertThat(body.getJsonArray("recent").stream().map(e -> ((JsonObject) e).getString("id") + " "
+                + ((JsonObject) e).getString("state"))).containsExactly("b firing", "a resolved", "c firing");
+        JsonObject first = body.getJsonArray("firing").getJsonObject(0);
+        assertThat(first.fieldNames()).containsExactly("id", "ts", "supernode", "state", "kind", "severity", "category",
+                "rule", "device", "lane", "rootCause", "affected", "eta", "summary");
+        assertThat(first.getJsonObject("rootCause").getString("device")).isEqualTo("tn/els0");
+        assertThat(first.getInteger("lane")).isEqualTo(1);
+        assertThat(first.getJsonArray("affected")).containsExactly("tn/gpu0/oe0#1");
+        assertThat(first.getValue("eta")).isNull();
+    }
+
+    private static AlertEvent event(String id, AlertEvent.State state) {
+        return new AlertEvent(id, 1_767_225_600_000L, "tn", state, AlertEvent.Kind.ANOMALY, AlertEvent.Severity.ALARM,
+                AlertEvent.Category.OPTICAL, "optical.laser", "tn/els0", OptionalInt.of(1),
+                new AlertEvent.RootCause("tn/els0", OptionalInt.of(1), "laser output down 3 dB"),
+                List.of("tn/gpu0/oe0#1"), OptionalLong.empty(), "tn/els0#1: laser output down 3 dB");
     }
 
     private static long distinctGpuTemps(List<JsonObject> updates) {

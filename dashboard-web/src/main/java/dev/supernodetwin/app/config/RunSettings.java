@@ -1,9 +1,11 @@
 package dev.supernodetwin.app.config;
 
+import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.sim.Durations;
 import dev.supernodetwin.core.topology.preset.Presets;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +31,28 @@ import java.util.regex.Pattern;
  * @param commitEveryMs   how often consumed offsets are committed
  * @param influxUrl       InfluxDB for history; history is off when empty
  * @param influxDatabase  InfluxDB database
+ * @param detection       the detection rules and where alert events go
  */
 public record RunSettings(String kafkaBootstrap, String topic, String group, String deadLetterTopic,
                           Optional<Path> topologyFile, Optional<String> preset, String supernode, String httpHost,
                           int httpPort, long rebuildWindowMs, long commitEveryMs, Optional<String> influxUrl,
-                          String influxDatabase) {
+                          String influxDatabase, Detection detection) {
+
+    /**
+     * How the service detects and where its alert events go, beside the log, {@code /metrics} and the
+     * HTTP edge.
+     *
+     * @param rulesFile the rules file read over the defaults; empty for the built-in rules
+     * @param rules     the rules in use: {@link RuleSet#defaults()} with the file applied
+     * @param alertsOut NDJSON file for alert events (wire format §3); none when empty
+     */
+    public record Detection(Optional<Path> rulesFile, RuleSet rules, Optional<Path> alertsOut) {
+        /** One line for the start-up banner: which rules, how many, and where alert events go. */
+        public String describe() {
+            return "detection: " + RulesFile.describe(rulesFile, rules) + "; alert events to the log, /metrics, "
+                    + "/api/alerts" + alertsOut.map(f -> " and " + f).orElse("");
+        }
+    }
 
     public static final SettingKey BOOTSTRAP = SettingKey.of("kafka.bootstrap", "--bootstrap", "TWIN_KAFKA_BOOTSTRAP",
             "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,host:port...]");
@@ -61,10 +80,14 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
             "InfluxDB 1.x for history, http://host:port (history is off when unset)");
     public static final SettingKey INFLUX_DB = SettingKey.of("influx.database", "--influx-database", "TWIN_INFLUX_DATABASE",
             "supernode_twin", "InfluxDB database for history");
+    public static final SettingKey RULES = SettingKey.without("rules", "--rules", "TWIN_RULES",
+            "detection rules file (YAML or JSON) applied over the built-in rules; see rules/default-rules.yaml");
+    public static final SettingKey ALERTS_OUT = SettingKey.without("alerts.out", "--alerts-out", "TWIN_ALERTS_OUT",
+            "file alert events are written to, NDJSON, created or truncated at start-up (off when unset)");
 
     /** Every key, for help text. */
     public static final List<SettingKey> KEYS = List.of(BOOTSTRAP, TOPIC, GROUP, DEAD_LETTERS, TOPOLOGY, PRESET,
-            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB);
+            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,249}");
@@ -99,11 +122,47 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         Optional<String> influx = r.optional(INFLUX_URL, v -> v.matches("https?://[^/\\s]+/?") ? null
                 : "expected http://host:port");
         String database = r.require(INFLUX_DB, v -> v.isBlank() ? "must not be blank" : null);
+        Optional<Path> rulesFile = r.optional(RULES, RunSettings::checkReadable).map(Path::of);
+        RuleSet rules = rulesFile.map(f -> readRules(f, r)).orElseGet(RuleSet::defaults);
+        Optional<Path> alertsOut = r.optional(ALERTS_OUT, RunSettings::checkWritable).map(Path::of);
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
         }
         return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, host, port, rebuild,
-                commit, influx, database);
+                commit, influx, database, new Detection(rulesFile, rules, alertsOut));
+    }
+
+    /** The rules file over the defaults; every problem in it is a problem of the key, listed on its own. */
+    private static RuleSet readRules(Path file, Reader r) {
+        String from = "'" + file + "' (from " + r.sources.get(RULES).map(SettingSources.Value::source).orElse("default")
+                + ") ";
+        return RulesFile.read(file, p -> r.fail(RULES, from + p));
+    }
+
+    private static String checkReadable(String v) {
+        try {
+            Path p = Path.of(v);
+            return Files.isRegularFile(p) && Files.isReadable(p) ? null : "no readable file at '" + v + "'";
+        } catch (InvalidPathException e) {
+            return "is not a path: " + e.getMessage();
+        }
+    }
+
+    private static String checkWritable(String v) {
+        try {
+            Path p = Path.of(v).toAbsolutePath();
+            if (Files.isDirectory(p)) {
+                return "is a folder; expected a file to write";
+            }
+            Path folder = p.getParent();
+            if (folder == null || !Files.isDirectory(folder)) {
+                return "cannot be written: there is no folder " + folder;
+            }
+            return (Files.exists(p) ? Files.isWritable(p) : Files.isWritable(folder)) ? null
+                    : "cannot be written: permission denied";
+        } catch (InvalidPathException e) {
+            return "is not a path: " + e.getMessage();
+        }
     }
 
     private static String checkTopic(String v) {

@@ -1,10 +1,15 @@
 package dev.supernodetwin.app.run;
 
+import dev.supernodetwin.app.runtime.AlertBoard;
+import dev.supernodetwin.core.alert.AlertEvent;
+import dev.supernodetwin.core.alert.AlertEvent.Category;
+import dev.supernodetwin.core.alert.AlertEvent.State;
 import dev.supernodetwin.ingest.codec.FrameDecoder;
 import dev.supernodetwin.ingest.codec.RejectReason;
 import dev.supernodetwin.ingest.history.InfluxHistorySink;
 import dev.supernodetwin.ingest.kafka.DeadLetters;
 import dev.supernodetwin.ingest.kafka.SourceStats;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -15,14 +20,18 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
+import static dev.supernodetwin.ingest.alerts.AlertEventJson.lower;
+
 /**
  * The service's own metrics in Prometheus form: ingest, rejects by reason, lag, apply latency, dead
- * letters (and history backlog and drops, when history is on). Meters read counters the writer
- * publishes; nothing here runs per sample.
+ * letters, alert events (and history backlog and drops, when history is on). Meters read counters the
+ * writer publishes; nothing here runs per sample.
  */
 public final class RunMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer applyLatency;
+    /** Alert events by state and category, indexed by the enums' ordinals. */
+    private final Counter[][] alertEvents = new Counter[State.values().length][Category.values().length];
 
     /** Registers the ingest meters of one supernode's twin. */
     public RunMetrics(String supernode, SourceStats stats, FrameDecoder decoder, DeadLetters deadLetters) {
@@ -50,6 +59,23 @@ public final class RunMetrics {
         applyLatency = Timer.builder("twin_apply_latency").description("Kafka record timestamp to applied in the twin")
                 .publishPercentiles(0.5, 0.99, 0.999).distributionStatisticExpiry(Duration.ofMinutes(1))
                 .register(registry);
+        for (State state : State.values()) {
+            for (Category category : Category.values()) {
+                alertEvents[state.ordinal()][category.ordinal()] = Counter.builder("twin_alert_events")
+                        .description("alert events, by state and category").tag("state", lower(state))
+                        .tag("category", lower(category)).register(registry);
+            }
+        }
+    }
+
+    /** Adds the gauge of alerts firing now, as {@code board} last published them. */
+    public void alerts(AlertBoard board) {
+        gauge("twin_alerts_firing", "alerts firing now", board, b -> b.view().firing().size());
+    }
+
+    /** Counts one alert event; an {@link dev.supernodetwin.core.alert.AlertSink}, called on the writer thread. */
+    public void alertEvent(AlertEvent e) {
+        alertEvents[e.state().ordinal()][e.category().ordinal()].increment();
     }
 
     /** Adds the history writer's meters: what was written, what waits, what was lost. */

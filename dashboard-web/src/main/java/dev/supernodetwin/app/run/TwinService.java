@@ -1,7 +1,12 @@
 package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.app.config.RunSettings;
+import dev.supernodetwin.app.runtime.AlertBoard;
+import dev.supernodetwin.app.runtime.AlertLog;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
+import dev.supernodetwin.core.alert.AlertSink;
+import dev.supernodetwin.core.diagnose.DetectionEngine;
+import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.StalenessPolicy;
 import dev.supernodetwin.core.topology.Topology;
@@ -25,29 +30,33 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The composition root of {@code twin run}: wires the Kafka source, the twin, the dead letters, the
- * metrics and the HTTP edge from one validated {@link RunSettings}, and tears them down in order.
+ * The composition root of {@code twin run}: wires the Kafka source, the twin, detection, the dead
+ * letters, the metrics and the HTTP edge from one validated {@link RunSettings}, and tears them down in
+ * order.
  */
 public final class TwinService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TwinService.class);
+    /** Longest a shutdown (Ctrl-C, SIGTERM) waits for the outputs to close: the sum of their own timeouts. */
+    private static final long CLOSE_WAIT_SECONDS = 120;
 
     private final KafkaFrameSource source;
-    private final Optional<InfluxHistorySink> history;
-    private final DeadLetters deadLetters;
+    /** What the writer thread feeds (history, alert file, dead letters): closed, in order, once it has stopped. */
+    private final List<AutoCloseable> outputs;
     private final Thread writer;
     private final Vertx vertx;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
-    private TwinService(KafkaFrameSource source, Optional<InfluxHistorySink> history, DeadLetters deadLetters,
-                        Thread writer, Vertx vertx) {
+    private TwinService(KafkaFrameSource source, List<AutoCloseable> outputs, Thread writer, Vertx vertx) {
         this.source = source;
-        this.history = history;
-        this.deadLetters = deadLetters;
+        this.outputs = List.copyOf(outputs);
         this.writer = writer;
         this.vertx = vertx;
     }
@@ -74,12 +83,18 @@ public final class TwinService implements AutoCloseable {
         RunMetrics metrics = new RunMetrics(topo.supernode(), source.stats(), decoder, deadLetters);
         source.onLatency(metrics::latency);
         history.ifPresent(metrics::history);
+        List<AutoCloseable> outputs = new ArrayList<>();
+        history.ifPresent(outputs::add);
+        AlertBoard alerts = new AlertBoard();
+        detect(twin, s.detection(), metrics, alerts).ifPresent(outputs::add);
+        outputs.add(deadLetters);
 
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
         Vertx vertx = Vertx.vertx();
-        TwinService service = new TwinService(source, history, deadLetters, writer, vertx);
-        DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), TopologyView.of(topo),
-                new LiveFeed(board, new LiveView(layout), 500), new RunProbes(source.stats(), writer, clock, metrics));
+        TwinService service = new TwinService(source, outputs, writer, vertx);
+        DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), new DashboardServer.Views(
+                TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 500), alerts),
+                new RunProbes(source.stats(), writer, clock, metrics));
         try {
             vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -92,13 +107,52 @@ public final class TwinService implements AutoCloseable {
             service.stop.countDown();
         });
         writer.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(service.stop::countDown, "twin-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::stopAndAwaitClose, "twin-shutdown"));
         System.out.printf("twin %s: consuming %s from %s as group %s; dead letters to %s%n", topo.supernode(),
                 s.topic(), s.kafkaBootstrap(), s.group(), s.deadLetterTopic());
         System.out.printf("history: %s%n", s.influxUrl().map(u -> "InfluxDB " + u + " database " + s.influxDatabase())
                 .orElse("off (set --influx-url to keep it)"));
+        System.out.println(s.detection().describe());
         System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), server.actualPort());
         return service;
+    }
+
+    /**
+     * Puts a detection engine on the twin whose alert events go to the alert file (when there is one),
+     * the log, the metrics and {@code board}; returns the file, which the caller closes.
+     */
+    private static Optional<AlertFile> detect(Twin twin, RunSettings.Detection d, RunMetrics metrics,
+                                              AlertBoard board) throws IOException {
+        List<AlertSink> sinks = new ArrayList<>();
+        Optional<AlertFile> file = Optional.empty();
+        if (d.alertsOut().isPresent()) {
+            file = Optional.of(AlertFile.create(d.alertsOut().get()));
+            sinks.add(file.get());
+            metrics.counter("twin_alert_file_failures", "alert events that could not be written to --alerts-out",
+                    file.get(), AlertFile::failures);
+        }
+        sinks.add(new AlertLog());
+        sinks.add(metrics::alertEvent);
+        sinks.add(board);
+        metrics.alerts(board);
+        twin.addListener(new DetectionEngine(twin.state(), d.rules(), DetectionSettings.defaults(),
+                e -> sinks.forEach(sink -> sink.onAlert(e))));
+        return file;
+    }
+
+    /**
+     * The shutdown hook: stops the service and holds the JVM until {@link #close} has run, so that the
+     * last offsets are committed and the outputs flushed and closed before the process exits.
+     */
+    private void stopAndAwaitClose() {
+        stop.countDown();
+        try {
+            if (!closed.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("shutdown did not finish within {} s", CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for Ctrl-C or for the ingest thread to stop; 0 on a clean stop, 1 after a fatal error. */
@@ -116,12 +170,19 @@ public final class TwinService implements AutoCloseable {
     @Override
     public void close() {
         source.close();
-        history.ifPresent(InfluxHistorySink::close);
-        deadLetters.close();
+        for (AutoCloseable output : outputs) {
+            try {
+                output.close();
+            } catch (Exception e) {
+                LOG.warn("{} did not close cleanly: {}", output.getClass().getSimpleName(), e.getMessage());
+            }
+        }
         try {
             vertx.close().await(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("HTTP server did not close cleanly: {}", e.getMessage());
+        } finally {
+            closed.countDown();
         }
     }
 }

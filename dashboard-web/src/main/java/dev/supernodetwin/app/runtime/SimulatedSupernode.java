@@ -3,6 +3,7 @@ package dev.supernodetwin.app.runtime;
 import dev.supernodetwin.core.sim.FaultSpec;
 import dev.supernodetwin.core.sim.Simulator;
 import dev.supernodetwin.core.state.TwinState;
+import dev.supernodetwin.core.twin.Twin;
 
 import java.time.InstantSource;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,11 +13,12 @@ import java.util.function.Consumer;
 
 /**
  * Runs the simulator in real time and feeds the twin in-process: every period, one tick of physics is
- * applied to the twin state and a snapshot is published. Simulation and state share one thread, so the
- * state keeps its single writer.
+ * applied to the twin (and so to its listeners, such as detection) and a snapshot is published.
+ * Simulation and twin share one thread, so the twin keeps its single writer.
  */
 public final class SimulatedSupernode implements AutoCloseable {
     private final Simulator simulator;
+    private final Twin twin;
     private final TwinState state;
     private final SnapshotBoard board;
     private final InstantSource clock;
@@ -27,16 +29,17 @@ public final class SimulatedSupernode implements AutoCloseable {
 
     /**
      * @param simulator    the simulator, whose event time starts near the clock's now
-     * @param state        the twin state this runtime becomes the writer of
+     * @param twin         the twin this runtime becomes the writer of
      * @param board        where snapshots are published
      * @param clock        wall clock, for pacing and freshness
      * @param periodMillis simulation period
      * @param onFailure    told if a tick throws (the runtime keeps ticking)
      */
-    public SimulatedSupernode(Simulator simulator, TwinState state, SnapshotBoard board, InstantSource clock,
+    public SimulatedSupernode(Simulator simulator, Twin twin, SnapshotBoard board, InstantSource clock,
                               long periodMillis, Consumer<Throwable> onFailure) {
         this.simulator = simulator;
-        this.state = state;
+        this.twin = twin;
+        this.state = twin.state();
         this.board = board;
         this.clock = clock;
         this.periodMillis = periodMillis;
@@ -54,7 +57,7 @@ public final class SimulatedSupernode implements AutoCloseable {
         try {
             // Catch up if the writer fell behind, but never simulate ahead of the wall clock.
             while (simulator.nextTime() <= clock.millis()) {
-                simulator.tick(state::apply);
+                simulator.tick(twin::apply);
                 ticks.incrementAndGet();
             }
             board.publish(state.snapshot(clock.millis()));

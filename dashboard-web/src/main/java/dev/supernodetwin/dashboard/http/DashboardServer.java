@@ -1,8 +1,10 @@
 package dev.supernodetwin.dashboard.http;
 
+import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -20,21 +22,32 @@ public final class DashboardServer extends VerticleBase {
     private final int port;
     private final JsonObject topologyView;
     private final LiveFeed feed;
+    private final AlertBoard alerts;
     private final ServiceProbes probes;
     private HttpServer server;
 
     /**
-     * @param host         address to bind, normally 127.0.0.1
-     * @param port         port to bind; 0 picks a free one
+     * What the server shows of the twin.
+     *
      * @param topologyView the supernode's structure for the page
      * @param feed         the live update feed
-     * @param probes       readiness, liveness and metrics
+     * @param alerts       the alerts firing and the latest alert events
      */
-    public DashboardServer(String host, int port, JsonObject topologyView, LiveFeed feed, ServiceProbes probes) {
+    public record Views(JsonObject topologyView, LiveFeed feed, AlertBoard alerts) {
+    }
+
+    /**
+     * @param host   address to bind, normally 127.0.0.1
+     * @param port   port to bind; 0 picks a free one
+     * @param views  what is served of the twin
+     * @param probes readiness, liveness and metrics
+     */
+    public DashboardServer(String host, int port, Views views, ServiceProbes probes) {
         this.host = host;
         this.port = port;
-        this.topologyView = topologyView;
-        this.feed = feed;
+        this.topologyView = views.topologyView();
+        this.feed = views.feed();
+        this.alerts = views.alerts();
         this.probes = probes;
     }
 
@@ -43,6 +56,7 @@ public final class DashboardServer extends VerticleBase {
         Router router = Router.router(vertx);
         router.get("/api/topology").handler(this::topology);
         router.get("/api/live").handler(this::live);
+        router.get("/api/alerts").handler(this::alerts);
         router.get("/alive").handler(ctx -> health(ctx, probes.alive()));
         router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
         router.get("/metrics").handler(ctx -> ctx.response()
@@ -77,6 +91,11 @@ public final class DashboardServer extends VerticleBase {
         feed.latest().ifPresentOrElse(
                 update -> ctx.response().putHeader("content-type", "application/json").end(update),
                 () -> ApiError.send(ctx, 503, "twin.no-data-yet", "the twin has not published a snapshot yet"));
+    }
+
+    private void alerts(RoutingContext ctx) {
+        ctx.response().putHeader("content-type", "application/json")
+                .end(Buffer.buffer(AlertsResponse.render(alerts.view())));
     }
 
     private void webSocket(ServerWebSocket ws) {

@@ -1,5 +1,6 @@
 package dev.supernodetwin.app.config;
 
+import dev.supernodetwin.core.detect.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,64 @@ class RunSettingsTest {
         assertThat(s.httpHost()).isEqualTo("127.0.0.1");
         assertThat(s.rebuildWindowMs()).isEqualTo(600_000);
         assertThat(s.influxUrl()).isEmpty();
+        assertThat(s.detection().rulesFile()).isEmpty();
+        assertThat(s.detection().rules()).isEqualTo(RuleSet.defaults());
+        assertThat(s.detection().alertsOut()).isEmpty();
+        assertThat(s.detection().describe())
+                .startsWith("detection: the default rules (" + RuleSet.defaults().rules().size() + " rules)");
+    }
+
+    @Test
+    void readsARulesFileOverTheDefaultsAndAnAlertsFileFromTheEnvironment() throws Exception {
+        Path rules = dir.resolve("site.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - {id: site-1, kind: switch, metric: temp_c, ewma: {min_sigma: 0.5}}
+                  - {id: O-R1, kind: oe, metric: rx_dbm, enabled: false, peer_mad: {min_mad: 0.05}}
+                """);
+        Path alerts = dir.resolve("alerts.ndjson");
+        Map<String, String> env = Map.of("TWIN_RULES", rules.toString(), "TWIN_ALERTS_OUT", alerts.toString());
+
+        RunSettings s = RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72"), env, Optional.empty()));
+
+        assertThat(s.detection().rulesFile()).contains(rules);
+        assertThat(s.detection().rules().rules()).hasSize(RuleSet.defaults().rules().size())
+                .anySatisfy(r -> assertThat(r.id()).isEqualTo("site-1"));
+        assertThat(s.detection().alertsOut()).contains(alerts);
+        assertThat(s.detection().describe()).contains("rules from " + rules + " over the defaults")
+                .endsWith(alerts.toString());
+    }
+
+    @Test
+    void listsEveryProblemOfABadRulesFileWithTheOtherBadSettings() throws Exception {
+        Path rules = BadRulesFile.write(dir);
+        Map<String, String> flags = Map.of("preset", "cpo-72", "rules", rules.toString(), "http.port", "-1",
+                "alerts.out", dir.resolve("no-such-folder/alerts.ndjson").toString());
+        String from = "rules: '" + rules + "' (from flag --rules) ";
+
+        assertThatThrownBy(() -> RunSettings.resolve(SettingSources.of(flags, Map.of(), Optional.empty())))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).satisfiesExactly(
+                        p -> assertThat(p).startsWith("http.port: '-1' (from flag --http-port)"),
+                        p -> assertThat(p).startsWith(from + BadRulesFile.PROBLEMS.get(0)),
+                        p -> assertThat(p).startsWith(from + BadRulesFile.PROBLEMS.get(1)),
+                        p -> assertThat(p).startsWith(from + BadRulesFile.PROBLEMS.get(2)),
+                        p -> assertThat(p).startsWith("alerts.out: '")
+                                .contains("(from flag --alerts-out) cannot be written")));
+    }
+
+    @Test
+    void refusesARulesFileThatIsMissingOrNotYaml() throws Exception {
+        Path notYaml = dir.resolve("broken.yaml");
+        Files.writeString(notYaml, "rules: [ {");
+
+        assertThatThrownBy(() -> RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72", "rules",
+                notYaml.toString()), Map.of(), Optional.empty())))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().contains("(from flag --rules) not valid YAML"));
+        assertThatThrownBy(() -> RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72"),
+                Map.of("TWIN_RULES", dir.resolve("missing.yaml").toString()), Optional.empty())))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("rules: '").contains("(from environment TWIN_RULES) no readable file"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.supernodetwin.app.run;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +43,24 @@ final class TwinProcess implements AutoCloseable {
         cmd.addAll(List.of("--http-port", Integer.toString(httpPort)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new TwinProcess(p, httpPort, log);
+    }
+
+    /** A port free on the loopback address now, for a process's {@code --http-port}. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Polls {@code condition} until it holds, failing with {@code what} after {@code timeout}. */
+    static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** A counter or gauge from /metrics, if the process answers. */

@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,9 +75,9 @@ class TwinRunCrashIT {
                     throw new IllegalStateException(e);
                 }
             });
-            TwinProcess first = TwinProcess.start(freePort(), dir.resolve("first.log"), args);
+            TwinProcess first = TwinProcess.start(TwinProcess.freePort(), dir.resolve("first.log"), args);
             try {
-                awaitTrue("the first consumer applies half of the frames",
+                TwinProcess.awaitTrue("the first consumer applies half of the frames", Duration.ofSeconds(120),
                         () -> first.metric("twin_frames_applied_total").orElse(0) > stream.goodFrames / 2);
                 double appliedBeforeKill = first.metric("twin_frames_applied_total").orElse(0);
                 first.kill();
@@ -91,9 +89,9 @@ class TwinRunCrashIT {
             }
             assertThat(first.metric("twin_frames_applied_total")).isEmpty();
 
-            try (TwinProcess second = TwinProcess.start(freePort(), dir.resolve("second.log"), args)) {
+            try (TwinProcess second = TwinProcess.start(TwinProcess.freePort(), dir.resolve("second.log"), args)) {
                 badOffsets.putAll(rest.get());
-                awaitTrue("the restarted consumer catches up",
+                TwinProcess.awaitTrue("the restarted consumer catches up", Duration.ofSeconds(120),
                         () -> second.metric("twin_frames_applied_total").orElse(0) >= stream.goodFrames
                                 && second.status("/ready") == 200);
                 Thread.sleep(2_000); // anything applied twice would show up now
@@ -187,21 +185,5 @@ class TwinRunCrashIT {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private static void awaitTrue(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

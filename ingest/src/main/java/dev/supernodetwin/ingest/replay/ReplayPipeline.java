@@ -34,6 +34,7 @@ public final class ReplayPipeline {
     private RuleSet rules = RuleSet.defaults();
     private DetectionSettings detection = DetectionSettings.defaults();
     private DetectionEngine engine;
+    private long alertEvents;
     private volatile ReplaySource running;
     private volatile boolean stopRequested;
 
@@ -49,16 +50,27 @@ public final class ReplayPipeline {
      * with the pipeline's rules on the twin; every sink then gets every event, in order.
      */
     public void addAlertSink(AlertSink sink) {
-        if (engine == null) {
-            engine = new DetectionEngine(twin.state(), rules, detection, e -> alertSinks.forEach(a -> a.onAlert(e)));
-            twin.addListener(engine);
-        }
+        detect();
         alertSinks.add(sink);
     }
 
     /**
+     * Puts a {@link DetectionEngine} with the pipeline's rules on the twin, if there is none yet, so that
+     * {@link #alertEvents()} and {@link #alertsFiring()} count even when no sink is registered.
+     */
+    public void detect() {
+        if (engine == null) {
+            engine = new DetectionEngine(twin.state(), rules, detection, e -> {
+                alertEvents++;
+                alertSinks.forEach(a -> a.onAlert(e));
+            });
+            twin.addListener(engine);
+        }
+    }
+
+    /**
      * Detects with {@code ruleSet} and {@code settings} instead of the defaults; call before the first
-     * {@link #addAlertSink}.
+     * {@link #addAlertSink} or {@link #detect}.
      */
     public ReplayPipeline detectWith(RuleSet ruleSet, DetectionSettings settings) {
         if (engine != null) {
@@ -67,6 +79,16 @@ public final class ReplayPipeline {
         this.rules = ruleSet;
         this.detection = settings;
         return this;
+    }
+
+    /** Alert events raised so far; 0 when nothing detects. Read it on the thread that runs the replay. */
+    public long alertEvents() {
+        return alertEvents;
+    }
+
+    /** Alerts firing now; 0 when nothing detects. Read it on the thread that runs the replay. */
+    public int alertsFiring() {
+        return engine == null ? 0 : engine.firing();
     }
 
     /** The alert sinks registered. */

@@ -31,10 +31,13 @@ class RuleSetTest {
     @Test
     void prefersAFormSpecificRuleOverTheGeneralOne() {
         RuleSet rules = RuleSet.defaults();
+        // The M-1 forecast is for every form; only the thresholds have a form-specific variant.
         assertThat(rules.rulesFor(DeviceKind.OE, Optional.of(EngineForm.OIO), Metric.TEMP_C))
-                .extracting(Rule::id).containsExactlyInAnyOrder("M-1", "O-M1");
+                .extracting(r -> r.id() + " " + r.detector().typeName())
+                .containsExactlyInAnyOrder("M-1 thresholds", "O-M1 ewma", "M-1 holt");
         assertThat(rules.rulesFor(DeviceKind.OE, Optional.of(EngineForm.PLUGGABLE), Metric.TEMP_C))
-                .extracting(Rule::id).containsOnly("O-M1");
+                .extracting(r -> r.id() + " " + r.detector().typeName())
+                .containsExactlyInAnyOrder("O-M1 thresholds", "O-M1 ewma", "M-1 holt");
     }
 
     @Test
