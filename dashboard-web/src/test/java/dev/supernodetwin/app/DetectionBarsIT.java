@@ -1,5 +1,6 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.evaluate.BarResult;
 import dev.supernodetwin.core.evaluate.Bars;
 import dev.supernodetwin.core.evaluate.CaseScore;
@@ -41,7 +42,7 @@ class DetectionBarsIT {
         List<SuiteCase> cases = new SuiteReader().read(Path.of(EvaluateCommandTest.SUITE)).stream()
                 .filter(c -> GATE.contains(c.name())).toList();
         assertThat(cases).as("every gate case is in the suite").hasSize(GATE.size());
-        CaseRunner runner = new CaseRunner(work, 2);
+        CaseRunner runner = new CaseRunner(work, 2, RuleSet.defaults());
         Scorer scorer = new Scorer(MatchWindow.defaults());
         List<CaseScore> scores = new ArrayList<>();
         for (SuiteCase c : cases) {

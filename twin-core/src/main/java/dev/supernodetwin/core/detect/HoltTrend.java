@@ -27,6 +27,7 @@ public final class HoltTrend {
     private final double alpha;
     private final double beta;
     private final int minSamples;
+    private final long minIntervalMs;
     private final float[] level;
     private final float[] trend;
     private final float[] residualVar;
@@ -34,9 +35,19 @@ public final class HoltTrend {
     private final long[] lastTime;
     private final short[] count;
 
-    /** A forecaster for {@code slots} sensors. */
+    /** A forecaster for {@code slots} sensors that takes every reading. */
     public HoltTrend(HoltSpec spec, int slots) {
+        this(spec, slots, 0);
+    }
+
+    /**
+     * A forecaster for {@code slots} sensors that takes at most one reading per {@code minIntervalMs}
+     * of event time per slot: a trend towards a failure minutes to days away is not learnt better from
+     * one-second readings, which only add noise and cost.
+     */
+    public HoltTrend(HoltSpec spec, int slots, long minIntervalMs) {
         spec.requireValid();
+        this.minIntervalMs = Math.max(1, minIntervalMs);
         this.alpha = spec.alpha();
         this.beta = spec.beta();
         this.minSamples = spec.minSamples();
@@ -50,8 +61,8 @@ public final class HoltTrend {
     }
 
     /**
-     * Takes one reading at event time {@code timeMs}. NaN readings and readings not after the previous
-     * one are ignored.
+     * Takes one reading at event time {@code timeMs}. NaN readings, readings not after the previous one
+     * and readings sooner than the minimum interval after it are ignored.
      */
     public void update(int slot, long timeMs, double value) {
         if (Double.isNaN(value)) {
@@ -66,7 +77,7 @@ public final class HoltTrend {
             return;
         }
         long dtMs = timeMs - previous;
-        if (dtMs <= 0) {
+        if (dtMs < minIntervalMs) {
             return;
         }
         double dt = dtMs;

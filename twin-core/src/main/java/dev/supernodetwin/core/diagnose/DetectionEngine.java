@@ -5,7 +5,6 @@ import dev.supernodetwin.core.alert.AlertSink;
 import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.frame.FrameBuffer;
 import dev.supernodetwin.core.metric.Metric;
-import dev.supernodetwin.core.state.Freshness;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.TwinState;
 import dev.supernodetwin.core.topology.Device;
@@ -53,6 +52,11 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
     private final Plausibility plausibility;
     private final PeerResiduals peers;
     private final LaserAgeing ageing;
+    /** Global lane of each laser (ELS lane), and the reverse: the ageing slot of a lane, or −1. */
+    private final int[] lasers;
+    private final int[] laserIndex;
+    /** What a sensor needs beyond its detectors; see {@link Roles}. */
+    private final byte[] roles;
     private final Forecasts forecasts;
     private final AlertTracker tracker;
     private final BitSet active;
@@ -82,8 +86,15 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         this.bank = new SensorBank(rules, layout);
         this.plausibility = new Plausibility(layout);
         this.peers = new PeerResiduals(layout);
-        this.ageing = new LaserAgeing(topo.laneCount(), settings.eolBiasRise(), settings.laserTempCoefficient(),
+        this.lasers = lasers(topo);
+        this.laserIndex = new int[topo.laneCount()];
+        Arrays.fill(laserIndex, -1);
+        for (int i = 0; i < lasers.length; i++) {
+            laserIndex[lasers[i]] = i;
+        }
+        this.ageing = new LaserAgeing(lasers.length, settings.eolBiasRise(), settings.laserTempCoefficient(),
                 LASER_MIN_T_STAT);
+        this.roles = Roles.of(layout);
         this.forecasts = new Forecasts(bank, settings.minConfidence(),
                 (int) Math.max(1, (settings.forecastHoldMs() + settings.evaluationMs() - 1) / settings.evaluationMs()));
         this.tracker = new AlertTracker(topo.supernode(), settings.resolveAfterMs(), sink);
@@ -109,27 +120,33 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         int base = layout.base(d);
         int deviceMetrics = kind.deviceMetrics().size();
         int laneMetrics = kind.laneMetrics().size();
-        boolean ocs = kind == DeviceKind.OCS;
-        if (ocs) {
+        if (kind == DeviceKind.OCS) {
             markSwitching(frame, d, base, deviceMetrics, laneMetrics, ts);
         }
         for (int i = 0, n = frame.size(); i < n; i++) {
             int s = frame.sensor(i);
             double v = frame.value(i);
-            int offset = s - base;
-            if (ocs && offset >= deviceMetrics
-                    && switchingUntil[topo.lane(d, (offset - deviceMetrics) / laneMetrics)] >= ts) {
-                // A port in a planned reconfiguration measures the switch-over, not the mirror.
-                continue;
+            byte role = roles[s];
+            if (role != Roles.PLAIN) {
+                int offset = s - base;
+                if (role == Roles.PORT
+                        && switchingUntil[topo.lane(d, (offset - deviceMetrics) / laneMetrics)] >= ts) {
+                    // A port in a planned reconfiguration measures the switch-over, not the mirror.
+                    continue;
+                }
+                if (role == Roles.CHECKED) {
+                    Metric m = offset < deviceMetrics ? kind.deviceMetrics().get(offset)
+                            : kind.laneMetrics().get((offset - deviceMetrics) % laneMetrics);
+                    String wrong = plausibility.contradiction(s, d, kind, m, v, state);
+                    if (wrong != null) {
+                        implausible.put(s, wrong);
+                        continue;
+                    }
+                    if (!implausible.isEmpty()) {
+                        implausible.remove(s);
+                    }
+                }
             }
-            Metric m = offset < deviceMetrics ? kind.deviceMetrics().get(offset)
-                    : kind.laneMetrics().get((offset - deviceMetrics) % laneMetrics);
-            String wrong = plausibility.contradiction(s, d, kind, m, v, state);
-            if (wrong != null) {
-                implausible.put(s, wrong);
-                continue;
-            }
-            implausible.remove(s);
             int lv = bank.update(s, d, ts, v, state);
             if (lv >= SensorBank.WARNING) {
                 active.set(s);
@@ -141,7 +158,7 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
             for (int lane = 0; lane < dev.laneCount(); lane++) {
                 int bias = layout.laneSensor(d, lane, Metric.BIAS_MA);
                 if (state.time(bias) == ts) {
-                    ageing.update(topo.lane(d, lane), ts, state.value(bias),
+                    ageing.update(laserIndex[topo.lane(d, lane)], ts, state.value(bias),
                             state.value(layout.laneSensor(d, lane, Metric.LASER_TEMP_C)));
                 }
             }
@@ -161,6 +178,16 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         }
     }
 
+    private static int[] lasers(Topology topo) {
+        List<Integer> out = new ArrayList<>();
+        for (int els : topo.devicesOfKind(DeviceKind.ELS).toArray()) {
+            for (int lane = 0; lane < topo.device(els).laneCount(); lane++) {
+                out.add(topo.lane(els, lane));
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     private long boundaryAfter(long ts) {
         return (Math.floorDiv(ts, settings.evaluationMs()) + 1) * settings.evaluationMs();
     }
@@ -178,7 +205,8 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
     /** Bytes of detection state, for memory accounting. */
     public long stateBytes() {
         return bank.stateBytes() + peers.stateBytes() + ageing.stateBytes() + switchingUntil.length * 8L
-                + deviceLast.length * 8L + active.size() / 8;
+                + deviceLast.length * 8L + active.size() / 8 + roles.length + laserIndex.length * 4L
+                + lasers.length * 4L;
     }
 
     private void evaluate(long now) {
@@ -202,16 +230,15 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         for (Forecasts.Forecast f : predicted) {
             analyzer.forecastRoot(f.sensor()).forecast(where(f.sensor()), f.eta());
         }
-        for (int laser : topo.devicesOfKind(DeviceKind.ELS).toArray()) {
-            for (int lane = 0; lane < topo.device(laser).laneCount(); lane++) {
-                int l = topo.lane(laser, lane);
-                long eol = ageing.endOfLife(l);
-                if (eol != Long.MIN_VALUE && eol - now <= settings.laserHorizonMs()) {
-                    analyzer.component("laser:" + l, laser, lane, topo.laneName(l), Category.OPTICAL, "laser",
-                            String.format(java.util.Locale.ROOT, "laser ageing: bias up %.1f%% at constant output,"
-                                    + " end of life at +%.0f%%", ageing.rise(l) * 100, settings.eolBiasRise() * 100))
-                            .forecast(topo.laneName(l), eol);
-                }
+        for (int i = 0; i < lasers.length; i++) {
+            long eol = ageing.endOfLife(i);
+            if (eol != Long.MIN_VALUE && eol - now <= settings.laserHorizonMs()) {
+                int l = lasers[i];
+                analyzer.component("laser:" + l, topo.laneDevice(l), topo.laneNumber(l), topo.laneName(l),
+                        Category.OPTICAL, "laser", String.format(java.util.Locale.ROOT, "laser ageing: bias up"
+                                + " %.1f%% at constant output, end of life at +%.0f%%", ageing.rise(i) * 100,
+                                settings.eolBiasRise() * 100))
+                        .forecast(topo.laneName(l), eol);
             }
         }
         sensorFindings(analyzer, implausible, "implausible");
@@ -245,7 +272,7 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
             }
             int base = layout.base(d);
             for (int s = base, end = base + layout.sensorsOf(d); s < end; s++) {
-                if (state.freshness(s, deviceLast[d]) == Freshness.STALE) {
+                if (state.stale(s, d, deviceLast[d])) {
                     found.put(s, "stopped reporting while its device still reports");
                 }
             }
@@ -305,9 +332,9 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
                 Symptoms.worst(sy.hot, d, SensorBank.WARNING);
             }
         }
-        for (int l = 0; l < topo.laneCount(); l++) {
-            if (ageing.wornOut(l)) {
-                Symptoms.worst(sy.lasers, l, SensorBank.WARNING);
+        for (int i = 0; i < lasers.length; i++) {
+            if (ageing.wornOut(i)) {
+                Symptoms.worst(sy.lasers, lasers[i], SensorBank.WARNING);
             }
         }
         hotLoops(sy);
@@ -363,8 +390,9 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         if (!Double.isNaN(baseline) && !Double.isNaN(now) && now < baseline - 0.5) {
             return String.format(java.util.Locale.ROOT, "laser output down %.1f dB from its baseline", baseline - now);
         }
-        double rise = ageing.rise(laser);
-        if (ageing.wornOut(laser) || rise > settings.eolBiasRise() / 4) {
+        int slot = laserIndex[laser];
+        double rise = slot < 0 ? 0 : ageing.rise(slot);
+        if (slot >= 0 && ageing.wornOut(slot) || rise > settings.eolBiasRise() / 4) {
             return String.format(java.util.Locale.ROOT, "laser ageing: bias up %.0f%% at constant output"
                     + " (end of life at +%.0f%%)", rise * 100, settings.eolBiasRise() * 100);
         }

@@ -55,6 +55,8 @@ final class SensorBank {
     private static final byte EWMA = 2;
     private static final byte COUNTER = 3;
     private static final byte HOLT = 4;
+    /** Forecasters learn from at most one reading per 10 s of event time per sensor (see HoltTrend). */
+    static final long HOLT_MIN_INTERVAL_MS = 10_000;
 
     private final SensorLayout layout;
     private final Topology topo;
@@ -62,6 +64,7 @@ final class SensorBank {
     private final RuleSet all;
     private final byte[] type;
     private final BadSide[] side;
+    private final Transform[] transforms;
     private final Object[] detectors;
     private final int[][] sensorsOfRule;
     private final int[] bindStart;
@@ -120,11 +123,13 @@ final class SensorBank {
         bindStart[n] = at;
         type = new byte[rules.length];
         side = new BadSide[rules.length];
+        transforms = new Transform[rules.length];
         detectors = new Object[rules.length];
         sensorsOfRule = new int[rules.length][];
         for (int r = 0; r < rules.length; r++) {
             Rule rule = rules[r];
             side[r] = BadSide.of(rule.metric(), rule.transform());
+            transforms[r] = rule.transform();
             sensorsOfRule[r] = sensorLists.get(r).stream().mapToInt(Integer::intValue).toArray();
             int k = slots[r];
             Object spec = rule.detector();
@@ -142,7 +147,7 @@ final class SensorBank {
                 detectors[r] = new CounterRate(c, k);
             } else if (spec instanceof HoltSpec h) {
                 type[r] = HOLT;
-                detectors[r] = new HoltTrend(h, k);
+                detectors[r] = new HoltTrend(h, k, HOLT_MIN_INTERVAL_MS);
             } else {
                 throw new IllegalStateException("no per-sensor detector for " + rule.where());
             }
@@ -228,7 +233,10 @@ final class SensorBank {
     }
 
     private double input(int r, int sensor, int device, double value, TwinState state) {
-        Transform t = rules[r].transform();
+        Transform t = transforms[r];
+        if (t == Transform.RAW) {
+            return value;
+        }
         return switch (t) {
             case RAW -> value;
             case LOG10 -> t.apply(value, Double.NaN);
@@ -315,7 +323,7 @@ final class SensorBank {
 
     /** Bytes of detector state and bindings, for memory accounting. */
     long stateBytes() {
-        long bytes = (long) bindStart.length * 4 + (long) bindRule.length * 6 + level.length;
+        long bytes = (long) bindStart.length * 4 + (long) bindRule.length * 10 + level.length;
         for (Object d : detectors) {
             if (d instanceof Thresholds t) {
                 bytes += t.stateBytes();

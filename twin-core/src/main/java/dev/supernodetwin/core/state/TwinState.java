@@ -104,6 +104,16 @@ public final class TwinState {
         return now - t > window ? Freshness.STALE : Freshness.FRESH;
     }
 
+    /**
+     * Whether a sensor of {@code device} has gone stale at {@code now}: it reported before, but not
+     * within its device's staleness window. For scans over a device's sensors, without looking the
+     * device up per sensor.
+     */
+    public boolean stale(int sensor, int device, long now) {
+        long t = times[sensor];
+        return t != NEVER && now - t > staleness.windowMillis(devicePeriod[device]);
+    }
+
     /** The latest event time applied; {@link Long#MIN_VALUE} before the first frame. */
     public long watermark() {
         return watermark;
