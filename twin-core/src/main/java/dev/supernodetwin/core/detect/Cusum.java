@@ -65,6 +65,16 @@ public final class Cusum {
         // flag alone, a step must persist for two readings; sums capped at 2h so that the flag clears
         // within about 2h/k readings of the signal's return, however long the step lasted.
         double z = Math.max(-h, Math.min(h, (value - mean[slot]) * inverseSigma[slot]));
+        if (z > -k && z < k) {
+            // In control, the common case: such a reading wipes both sums (see below); write only if
+            // there is something to wipe.
+            if (direction[slot] != 0 || upper[slot] != 0f || lower[slot] != 0f) {
+                upper[slot] = 0f;
+                lower[slot] = 0f;
+                direction[slot] = 0;
+            }
+            return 0;
+        }
         double up = Math.min(2 * h, Math.max(0, upper[slot] + z - k));
         double down = Math.min(2 * h, Math.max(0, lower[slot] - z - k));
         upper[slot] = (float) up;

@@ -68,6 +68,9 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
     private long nextEvaluation = Long.MIN_VALUE;
     private long nextStaleScan = Long.MIN_VALUE;
     private long evaluations;
+    private long nextForecastScan = Long.MIN_VALUE;
+    /** The forecasts of the last scan, attached at every evaluation until the next scan. */
+    private List<Forecasts.Forecast> predicted = List.of();
 
     /**
      * An engine for the twin whose state is {@code state}, reporting to {@code sink}.
@@ -96,7 +99,8 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
                 LASER_MIN_T_STAT);
         this.roles = Roles.of(layout);
         this.forecasts = new Forecasts(bank, settings.minConfidence(),
-                (int) Math.max(1, (settings.forecastHoldMs() + settings.evaluationMs() - 1) / settings.evaluationMs()));
+                (int) Math.max(1, (settings.forecastHoldMs() + SensorBank.HOLT_MIN_INTERVAL_MS - 1)
+                        / SensorBank.HOLT_MIN_INTERVAL_MS));
         this.tracker = new AlertTracker(topo.supernode(), settings.resolveAfterMs(), sink);
         this.active = new BitSet(layout.sensorCount());
         this.switchingUntil = new long[topo.laneCount()];
@@ -217,8 +221,12 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         }
         peers.update(state);
         Symptoms sy = collect(now);
-        List<Forecasts.Forecast> predicted = new ArrayList<>();
-        forecasts.scan(now, predicted::add);
+        if (now >= nextForecastScan) {
+            // Forecasters learn at most every HOLT_MIN_INTERVAL_MS; scanning them more often finds nothing new.
+            predicted = new ArrayList<>();
+            forecasts.scan(now, predicted::add);
+            nextForecastScan = now + SensorBank.HOLT_MIN_INTERVAL_MS;
+        }
         for (Forecasts.Forecast f : predicted) {
             Metric m = layout.metricOf(f.sensor());
             if (m == Metric.TEMP_C || m == Metric.HBM_TEMP_C) {

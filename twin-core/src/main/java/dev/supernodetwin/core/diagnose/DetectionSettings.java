@@ -33,7 +33,7 @@ public record DetectionSettings(long evaluationMs, long switchingGraceMs, long r
                 || laserHorizonMs <= 0) {
             throw new IllegalArgumentException("detection intervals must be positive");
         }
-        if (!(minConfidence >= 0 && minConfidence <= 1) || forecastHoldMs < 0 || forecastHoldMs > 100 * evaluationMs
+        if (!(minConfidence >= 0 && minConfidence <= 1) || forecastHoldMs < 0 || forecastHoldMs > 1_000_000
                 || !(eolBiasRise > 0) || !(laserTempCoefficient >= 0)) {
             throw new IllegalArgumentException("detection settings out of range");
         }
