@@ -14,24 +14,28 @@ package dev.supernodetwin.core.detect;
  * the signal has been back at baseline long enough to drain it: the sums are then 0, i.e. the
  * detector is reset on clear and ready for the next step, without flapping at the boundary.
  *
- * <p>State per slot: baseline mean, 1/σ (holding Welford's M2 during warm-up), both sums, a count and
- * the direction of the flag: 19 bytes.
+ * <p>State per slot, interleaved so that one update touches one cache line: baseline mean, 1/σ
+ * (holding Welford's M2 during warm-up) and both sums as four floats, and one short that is the count
+ * while learning and the direction of the flag after: 18 bytes.
  */
 public final class Cusum {
     /** Bytes of per-slot state (the primitive arrays' elements), for memory accounting. */
-    public static final int BYTES_PER_SLOT = 19;
+    public static final int BYTES_PER_SLOT = 18;
+
+    private static final int MEAN = 0;
+    /** Welford's M2 during warm-up, then 1/σ (a multiply per sample instead of a divide). */
+    private static final int INVERSE_SIGMA = 1;
+    private static final int UPPER = 2;
+    private static final int LOWER = 3;
 
     private final double k;
     private final double h;
     private final int warmup;
     private final double minSigma;
-    private final float[] mean;
-    /** Welford's M2 during warm-up, then 1/σ (a multiply per sample instead of a divide). */
-    private final float[] inverseSigma;
-    private final float[] upper;
-    private final float[] lower;
-    private final short[] count;
-    private final byte[] direction;
+    /** Four floats per slot: mean, 1/σ (M2 while learning), upper sum, lower sum. */
+    private final float[] state;
+    /** Count while learning (below {@code warmup}); {@code warmup + 1 + direction} after. */
+    private final short[] meta;
 
     /** A detector for {@code slots} sensors. */
     public Cusum(CusumSpec spec, int slots) {
@@ -40,12 +44,8 @@ public final class Cusum {
         this.h = spec.h();
         this.warmup = spec.warmup();
         this.minSigma = spec.minSigma();
-        this.mean = new float[slots];
-        this.inverseSigma = new float[slots];
-        this.upper = new float[slots];
-        this.lower = new float[slots];
-        this.count = new short[slots];
-        this.direction = new byte[slots];
+        this.state = new float[slots * 4];
+        this.meta = new short[slots];
     }
 
     /**
@@ -53,45 +53,42 @@ public final class Cusum {
      * otherwise (also while learning the baseline). A NaN reading is ignored.
      */
     public int update(int slot, double value) {
+        int m = meta[slot];
         if (Double.isNaN(value)) {
-            return direction[slot];
+            return m < warmup ? 0 : m - warmup - 1;
         }
-        int n = count[slot];
-        if (n < warmup) {
-            learn(slot, n, value);
+        if (m < warmup) {
+            learn(slot, m, value);
             return 0;
         }
-        // Winsorised at ±h: one wild reading (a sensor glitch, a planned switch-over) cannot raise the
-        // flag alone, a step must persist for two readings; sums capped at 2h so that the flag clears
-        // within about 2h/k readings of the signal's return, however long the step lasted.
-        double z = Math.max(-h, Math.min(h, (value - mean[slot]) * inverseSigma[slot]));
+        int at = slot * 4;
+        float[] st = state;
+        double z = Math.max(-h, Math.min(h, (value - st[at + MEAN]) * st[at + INVERSE_SIGMA]));
+        int dir = m - warmup - 1;
         if (z > -k && z < k) {
             // In control, the common case: such a reading wipes both sums (see below); write only if
             // there is something to wipe.
-            if (direction[slot] != 0 || upper[slot] != 0f || lower[slot] != 0f) {
-                upper[slot] = 0f;
-                lower[slot] = 0f;
-                direction[slot] = 0;
+            if (dir != 0 || st[at + UPPER] != 0f || st[at + LOWER] != 0f) {
+                st[at + UPPER] = 0f;
+                st[at + LOWER] = 0f;
+                meta[slot] = (short) (warmup + 1);
             }
             return 0;
         }
-        double up = Math.min(2 * h, Math.max(0, upper[slot] + z - k));
-        double down = Math.min(2 * h, Math.max(0, lower[slot] - z - k));
-        upper[slot] = (float) up;
-        lower[slot] = (float) down;
-        int dir = direction[slot];
+        double up = Math.min(2 * h, Math.max(0, st[at + UPPER] + z - k));
+        double down = Math.min(2 * h, Math.max(0, st[at + LOWER] - z - k));
         // A reading within k of the baseline (or beyond it on the other side) wipes that side's sum:
         // such a reading only ever takes from the sum, a step worth finding never produces one (k
         // and the σ floor keep steps several k from the mean), and so a lone glitch is forgotten at the
         // next normal reading and a long step's flag ends with the step instead of draining for 2h/k.
         if (z > -k) {
             down = 0;
-            lower[slot] = 0f;
         }
         if (z < k) {
             up = 0;
-            upper[slot] = 0f;
         }
+        st[at + UPPER] = (float) up;
+        st[at + LOWER] = (float) down;
         if (up > h) {
             dir = 1;
         } else if (down > h) {
@@ -99,58 +96,61 @@ public final class Cusum {
         } else if (dir > 0 && up == 0 || dir < 0 && down == 0) {
             dir = 0;
         }
-        direction[slot] = (byte) dir;
+        meta[slot] = (short) (warmup + 1 + dir);
         return dir;
     }
 
     private void learn(int slot, int n, double value) {
-        // Welford: inverseSigma[] holds M2 until the baseline is complete.
-        double m = mean[slot];
+        // Welford: the 1/σ float holds M2 until the baseline is complete.
+        int at = slot * 4;
+        double m = state[at + MEAN];
         double d = value - m;
         double m1 = m + d / (n + 1);
-        double m2 = inverseSigma[slot] + d * (value - m1);
-        mean[slot] = (float) m1;
-        count[slot] = (short) (n + 1);
-        inverseSigma[slot] = n + 1 == warmup ? (float) (1 / Math.max(Math.sqrt(m2 / n), minSigma)) : (float) m2;
+        double m2 = state[at + INVERSE_SIGMA] + d * (value - m1);
+        state[at + MEAN] = (float) m1;
+        if (n + 1 == warmup) {
+            state[at + INVERSE_SIGMA] = (float) (1 / Math.max(Math.sqrt(m2 / n), minSigma));
+            meta[slot] = (short) (warmup + 1);
+        } else {
+            state[at + INVERSE_SIGMA] = (float) m2;
+            meta[slot] = (short) (n + 1);
+        }
     }
 
     /** Forgets the baseline and sums so that the slot learns afresh (after a repair or a replacement). */
     public void rebaseline(int slot) {
-        mean[slot] = 0f;
-        inverseSigma[slot] = 0f;
-        upper[slot] = 0f;
-        lower[slot] = 0f;
-        count[slot] = 0;
-        direction[slot] = 0;
+        java.util.Arrays.fill(state, slot * 4, slot * 4 + 4, 0f);
+        meta[slot] = 0;
     }
 
     /** The slot's flag: +1 stepped up, −1 stepped down, 0 none. */
     public int direction(int slot) {
-        return direction[slot];
+        int m = meta[slot];
+        return m < warmup ? 0 : m - warmup - 1;
     }
 
     /** Whether the slot has finished learning its baseline. */
     public boolean ready(int slot) {
-        return count[slot] >= warmup;
+        return meta[slot] >= warmup;
     }
 
     /** The learned baseline mean (meaningful once {@link #ready}). */
     public double baselineMean(int slot) {
-        return mean[slot];
+        return state[slot * 4 + MEAN];
     }
 
     /** The learned baseline σ, floored (meaningful once {@link #ready}). */
     public double baselineSigma(int slot) {
-        return 1 / inverseSigma[slot];
+        return 1 / state[slot * 4 + INVERSE_SIGMA];
     }
 
     /** Number of slots. */
     public int slots() {
-        return mean.length;
+        return meta.length;
     }
 
     /** Bytes of per-slot state, for memory accounting. */
     public long stateBytes() {
-        return (long) BYTES_PER_SLOT * mean.length;
+        return (long) BYTES_PER_SLOT * meta.length;
     }
 }

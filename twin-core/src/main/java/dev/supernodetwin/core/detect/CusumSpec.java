@@ -26,8 +26,8 @@ public record CusumSpec(double k, double h, int warmup, double minSigma) impleme
         if (!(h > 0) || !Double.isFinite(h)) {
             out.add("h must be positive and finite, was " + h);
         }
-        if (warmup < 2 || warmup > Short.MAX_VALUE) {
-            out.add("warmup must be 2.." + Short.MAX_VALUE + " samples, was " + warmup);
+        if (warmup < 2 || warmup > Short.MAX_VALUE - 2) {
+            out.add("warmup must be 2.." + (Short.MAX_VALUE - 2) + " samples, was " + warmup);
         }
         if (!(minSigma > 0) || !Double.isFinite(minSigma)) {
             out.add("minSigma must be positive and finite, was " + minSigma);

@@ -66,6 +66,12 @@ final class SensorBank {
     private final BadSide[] side;
     private final Transform[] transforms;
     private final Object[] detectors;
+    /** The same detectors by type (null where rule r is of another type): no cast per sample. */
+    private final Thresholds[] thresholds;
+    private final Cusum[] cusums;
+    private final EwmaZScore[] ewmas;
+    private final CounterRate[] counters;
+    private final HoltTrend[] holts;
     private final int[][] sensorsOfRule;
     private final int[] bindStart;
     private final short[] bindRule;
@@ -125,6 +131,11 @@ final class SensorBank {
         side = new BadSide[rules.length];
         transforms = new Transform[rules.length];
         detectors = new Object[rules.length];
+        thresholds = new Thresholds[rules.length];
+        cusums = new Cusum[rules.length];
+        ewmas = new EwmaZScore[rules.length];
+        counters = new CounterRate[rules.length];
+        holts = new HoltTrend[rules.length];
         sensorsOfRule = new int[rules.length][];
         for (int r = 0; r < rules.length; r++) {
             Rule rule = rules[r];
@@ -135,19 +146,24 @@ final class SensorBank {
             Object spec = rule.detector();
             if (spec instanceof ThresholdSpec t) {
                 type[r] = THRESHOLDS;
-                detectors[r] = new Thresholds(t, k);
+                thresholds[r] = new Thresholds(t, k);
+                detectors[r] = thresholds[r];
             } else if (spec instanceof CusumSpec c) {
                 type[r] = CUSUM;
-                detectors[r] = new Cusum(c, k);
+                cusums[r] = new Cusum(c, k);
+                detectors[r] = cusums[r];
             } else if (spec instanceof EwmaSpec e) {
                 type[r] = EWMA;
-                detectors[r] = new EwmaZScore(e, k);
+                ewmas[r] = new EwmaZScore(e, k);
+                detectors[r] = ewmas[r];
             } else if (spec instanceof CounterRateSpec c) {
                 type[r] = COUNTER;
-                detectors[r] = new CounterRate(c, k);
+                counters[r] = new CounterRate(c, k);
+                detectors[r] = counters[r];
             } else if (spec instanceof HoltSpec h) {
                 type[r] = HOLT;
-                detectors[r] = new HoltTrend(h, k, HOLT_MIN_INTERVAL_MS);
+                holts[r] = new HoltTrend(h, k, HOLT_MIN_INTERVAL_MS);
+                detectors[r] = holts[r];
             } else {
                 throw new IllegalStateException("no per-sensor detector for " + rule.where());
             }
@@ -204,23 +220,23 @@ final class SensorBank {
             double x = input(r, sensor, device, value, state);
             int lv = switch (type[r]) {
                 case THRESHOLDS -> {
-                    int t = ((Thresholds) detectors[r]).update(slot, x);
+                    int t = thresholds[r].update(slot, x);
                     yield t == 0 ? NONE : t + 1;
                 }
                 case CUSUM -> {
-                    int dir = ((Cusum) detectors[r]).update(slot, x);
+                    int dir = cusums[r].update(slot, x);
                     yield dir != 0 && (dir < 0) == (side[r] == BadSide.LOW) ? WARNING : NONE;
                 }
                 case EWMA -> {
-                    EwmaZScore e = (EwmaZScore) detectors[r];
+                    EwmaZScore e = ewmas[r];
                     yield e.update(slot, x) && side[r].worse(x, e.mean(slot)) ? WEAK : NONE;
                 }
                 case COUNTER -> {
-                    int c = ((CounterRate) detectors[r]).update(slot, ts, x);
+                    int c = counters[r].update(slot, ts, x);
                     yield c == 0 ? NONE : c + 1;
                 }
                 default -> {
-                    ((HoltTrend) detectors[r]).update(slot, ts, x);
+                    holts[r].update(slot, ts, x);
                     yield NONE;
                 }
             };
