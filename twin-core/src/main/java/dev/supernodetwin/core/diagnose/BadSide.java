@@ -1,6 +1,5 @@
 package dev.supernodetwin.core.diagnose;
 
-import dev.supernodetwin.core.detect.Transform;
 import dev.supernodetwin.core.metric.Metric;
 
 /**
@@ -13,7 +12,7 @@ enum BadSide {
     /** Worse when higher: temperatures, BER, bias, counters, pressures. */
     HIGH;
 
-    static BadSide of(Metric metric, Transform transform) {
+    static BadSide of(Metric metric) {
         return switch (metric) {
             case TX_DBM, RX_DBM, OUT_DBM, IN_DBM, LASER_IN_DBM, FLOW_LPM, ESNR_DB, LINK_UP, PUMP_RPM,
                     SM_CLOCK_MHZ, LOOP_KPA, MRM_HEATER_MW -> LOW;

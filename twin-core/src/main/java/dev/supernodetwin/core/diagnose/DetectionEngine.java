@@ -16,7 +16,6 @@ import dev.supernodetwin.core.topology.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -350,7 +349,6 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
     }
 
     private void hotLoops(Symptoms sy) {
-        Map<Integer, int[]> perLoop = new HashMap<>();
         for (int cdu : topo.devicesOfKind(DeviceKind.CDU).toArray()) {
             int sources = 0;
             int warm = 0;
@@ -366,7 +364,6 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
             if (warm >= 2 && warm >= 0.5 * sources) {
                 sy.hotLoops.add(cdu);
             }
-            perLoop.put(cdu, new int[] {sources, warm});
         }
     }
 

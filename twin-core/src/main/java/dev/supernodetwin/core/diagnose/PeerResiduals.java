@@ -130,15 +130,6 @@ final class PeerResiduals {
         return flagged[device];
     }
 
-    /** Leaves a sensor out while it is known bad, by forgetting what it learned. */
-    void forget(int device) {
-        int slot = slotOfDevice[device];
-        if (slot >= 0) {
-            cusum.rebaseline(slot);
-            flagged[device] = false;
-        }
-    }
-
     /** Bytes of state, for memory accounting. */
     long stateBytes() {
         return cusum.stateBytes() + lastFed.length * 8L + sensorOfMember.length * 4L + slotOfDevice.length * 4L

@@ -45,6 +45,16 @@ final class Plausibility {
         }
     }
 
+    /** Whether readings of {@code metric} on a {@code kind} are cross-checked at all. */
+    static boolean checks(DeviceKind kind, Metric metric) {
+        return kind == DeviceKind.OE && metric == Metric.RX_DBM || isHeatSourceTemperature(kind, metric);
+    }
+
+    private static boolean isHeatSourceTemperature(DeviceKind kind, Metric metric) {
+        return metric == Metric.HBM_TEMP_C || metric == Metric.TEMP_C
+                && (kind == DeviceKind.GPU || kind == DeviceKind.SWITCH || kind == DeviceKind.OE);
+    }
+
     /**
      * Why a reading cannot be right, or null when nothing contradicts it. {@code state} already holds
      * the reading's own frame, so the checks see the device's other readings of the same instant.
@@ -56,8 +66,7 @@ final class Plausibility {
                 return "reads " + fmt(value) + " dBm, no light, while the module reports the link up";
             }
         }
-        if (metric == Metric.TEMP_C && (kind == DeviceKind.GPU || kind == DeviceKind.SWITCH || kind == DeviceKind.OE)
-                || metric == Metric.HBM_TEMP_C) {
+        if (isHeatSourceTemperature(kind, metric)) {
             int s = supplySensor[device];
             if (s >= 0) {
                 double supply = state.value(s);

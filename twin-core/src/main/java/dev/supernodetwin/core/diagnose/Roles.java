@@ -12,7 +12,7 @@ import dev.supernodetwin.core.topology.DeviceKind;
  */
 final class Roles {
     static final byte PLAIN = 0;
-    /** Cross-checked by {@link Plausibility}: engine receive power, heat-source temperatures. */
+    /** Cross-checked by {@link Plausibility} (see {@link Plausibility#checks}). */
     static final byte CHECKED = 1;
     /** An OCS port's light readings, not judged while the port is switching. */
     static final byte PORT = 2;
@@ -26,16 +26,17 @@ final class Roles {
             int d = dev.index();
             DeviceKind kind = dev.kind();
             for (Metric m : kind.deviceMetrics()) {
-                boolean heat = m == Metric.HBM_TEMP_C || m == Metric.TEMP_C
-                        && (kind == DeviceKind.GPU || kind == DeviceKind.SWITCH || kind == DeviceKind.OE);
-                if (heat) {
+                if (Plausibility.checks(kind, m)) {
                     roles[layout.sensor(d, m)] = CHECKED;
                 }
             }
             for (int lane = 0; lane < dev.laneCount(); lane++) {
-                if (kind == DeviceKind.OE) {
-                    roles[layout.laneSensor(d, lane, Metric.RX_DBM)] = CHECKED;
-                } else if (kind == DeviceKind.OCS) {
+                for (Metric m : kind.laneMetrics()) {
+                    if (Plausibility.checks(kind, m)) {
+                        roles[layout.laneSensor(d, lane, m)] = CHECKED;
+                    }
+                }
+                if (kind == DeviceKind.OCS) {
                     roles[layout.laneSensor(d, lane, Metric.IN_DBM)] = PORT;
                     roles[layout.laneSensor(d, lane, Metric.OUT_DBM)] = PORT;
                 }

@@ -58,7 +58,7 @@ final class RootCauseAnalyzer {
 
     private void cooling() {
         for (int leak : sy.leaks.keySet()) {
-            Finding f = device(leak, Category.COOLING, "leak", "leak sensor reports liquid");
+            Finding f = leakFinding(leak);
             f.symptom(name(leak), sy.leaks.get(leak));
             topo.loopOf(leak).ifPresent(c -> f.affected.add(name(c)));
         }
@@ -76,27 +76,27 @@ final class RootCauseAnalyzer {
 
     /** The finding for trouble on a CDU's loop: a leak on it when there is one, else the CDU. */
     private Finding cduRoot(int cdu) {
-        for (int leak : sy.leaks.keySet()) {
-            OptionalInt loop = topo.loopOf(leak);
-            if (loop.isPresent() && loop.getAsInt() == cdu) {
-                return device(leak, Category.COOLING, "leak", "leak sensor reports liquid");
-            }
-        }
-        return device(cdu, Category.COOLING, "cdu", "coolant distribution unit out of its operating range");
+        int leak = leakOn(cdu);
+        return leak >= 0 ? leakFinding(leak) : device(cdu, Category.COOLING, "cdu", "coolant distribution unit out of its operating range");
+    }
+
+    private Finding leakFinding(int leak) {
+        return device(leak, Category.COOLING, "leak", "leak sensor reports liquid");
     }
 
     private boolean loopUnwell(int cdu) {
-        return sy.cdus.containsKey(cdu) || sy.hotLoops.contains(cdu) || leakOn(cdu);
+        return sy.cdus.containsKey(cdu) || sy.hotLoops.contains(cdu) || leakOn(cdu) >= 0;
     }
 
-    private boolean leakOn(int cdu) {
+    /** A wet leak sensor on the CDU's loop, or −1. */
+    private int leakOn(int cdu) {
         for (int leak : sy.leaks.keySet()) {
             OptionalInt loop = topo.loopOf(leak);
             if (loop.isPresent() && loop.getAsInt() == cdu) {
-                return true;
+                return leak;
             }
         }
-        return false;
+        return -1;
     }
 
     private void thermal() {

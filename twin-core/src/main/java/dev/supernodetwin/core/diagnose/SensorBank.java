@@ -65,8 +65,7 @@ final class SensorBank {
     private final byte[] type;
     private final BadSide[] side;
     private final Transform[] transforms;
-    private final Object[] detectors;
-    /** The same detectors by type (null where rule r is of another type): no cast per sample. */
+    /** Each rule's detector, in the array of its type (null where rule r is of another type): no cast per sample. */
     private final Thresholds[] thresholds;
     private final Cusum[] cusums;
     private final EwmaZScore[] ewmas;
@@ -130,7 +129,6 @@ final class SensorBank {
         type = new byte[rules.length];
         side = new BadSide[rules.length];
         transforms = new Transform[rules.length];
-        detectors = new Object[rules.length];
         thresholds = new Thresholds[rules.length];
         cusums = new Cusum[rules.length];
         ewmas = new EwmaZScore[rules.length];
@@ -139,7 +137,7 @@ final class SensorBank {
         sensorsOfRule = new int[rules.length][];
         for (int r = 0; r < rules.length; r++) {
             Rule rule = rules[r];
-            side[r] = BadSide.of(rule.metric(), rule.transform());
+            side[r] = BadSide.of(rule.metric());
             transforms[r] = rule.transform();
             sensorsOfRule[r] = sensorLists.get(r).stream().mapToInt(Integer::intValue).toArray();
             int k = slots[r];
@@ -147,23 +145,18 @@ final class SensorBank {
             if (spec instanceof ThresholdSpec t) {
                 type[r] = THRESHOLDS;
                 thresholds[r] = new Thresholds(t, k);
-                detectors[r] = thresholds[r];
             } else if (spec instanceof CusumSpec c) {
                 type[r] = CUSUM;
                 cusums[r] = new Cusum(c, k);
-                detectors[r] = cusums[r];
             } else if (spec instanceof EwmaSpec e) {
                 type[r] = EWMA;
                 ewmas[r] = new EwmaZScore(e, k);
-                detectors[r] = ewmas[r];
             } else if (spec instanceof CounterRateSpec c) {
                 type[r] = COUNTER;
                 counters[r] = new CounterRate(c, k);
-                detectors[r] = counters[r];
             } else if (spec instanceof HoltSpec h) {
                 type[r] = HOLT;
                 holts[r] = new HoltTrend(h, k, HOLT_MIN_INTERVAL_MS);
-                detectors[r] = holts[r];
             } else {
                 throw new IllegalStateException("no per-sensor detector for " + rule.where());
             }
@@ -286,7 +279,7 @@ final class SensorBank {
 
     /** The Holt forecaster of rule {@code r}, or null when the rule is not a Holt rule. */
     HoltTrend holt(int r) {
-        return type[r] == HOLT ? (HoltTrend) detectors[r] : null;
+        return holts[r];
     }
 
     /** The sensors rule {@code r} covers, by slot. */
@@ -294,43 +287,12 @@ final class SensorBank {
         return sensorsOfRule[r];
     }
 
-    /** The id of the strongest rule currently raising {@code sensor}'s level, for alert texts. */
-    String strongestRule(int sensor) {
-        int best = -1;
-        int bestLevel = 0;
-        for (int b = bindStart[sensor]; b < bindStart[sensor + 1]; b++) {
-            int r = bindRule[b];
-            int lv = currentLevel(r, bindSlot[b]);
-            if (lv > bestLevel) {
-                bestLevel = lv;
-                best = r;
-            }
-        }
-        return best < 0 ? "" : rules[best].id();
-    }
-
-    private int currentLevel(int r, int slot) {
-        return switch (type[r]) {
-            case THRESHOLDS -> {
-                int t = ((Thresholds) detectors[r]).level(slot);
-                yield t == 0 ? 0 : t + 1;
-            }
-            case CUSUM -> ((Cusum) detectors[r]).direction(slot) != 0 ? WARNING : 0;
-            case EWMA -> ((EwmaZScore) detectors[r]).flagged(slot) ? WEAK : 0;
-            case COUNTER -> {
-                int c = ((CounterRate) detectors[r]).level(slot);
-                yield c == 0 ? 0 : c + 1;
-            }
-            default -> 0;
-        };
-    }
-
     /** The learned baseline of the first CUSUM bound to {@code sensor}, or NaN: how far a reading has moved. */
     double baseline(int sensor) {
         for (int b = bindStart[sensor]; b < bindStart[sensor + 1]; b++) {
             int r = bindRule[b];
             if (type[r] == CUSUM && rules[r].transform() == Transform.RAW) {
-                Cusum c = (Cusum) detectors[r];
+                Cusum c = cusums[r];
                 return c.ready(bindSlot[b]) ? c.baselineMean(bindSlot[b]) : Double.NaN;
             }
         }
@@ -340,18 +302,14 @@ final class SensorBank {
     /** Bytes of detector state and bindings, for memory accounting. */
     long stateBytes() {
         long bytes = (long) bindStart.length * 4 + (long) bindRule.length * 10 + level.length;
-        for (Object d : detectors) {
-            if (d instanceof Thresholds t) {
-                bytes += t.stateBytes();
-            } else if (d instanceof Cusum c) {
-                bytes += c.stateBytes();
-            } else if (d instanceof EwmaZScore e) {
-                bytes += e.stateBytes();
-            } else if (d instanceof CounterRate c) {
-                bytes += c.stateBytes();
-            } else if (d instanceof HoltTrend h) {
-                bytes += h.stateBytes();
-            }
+        for (int r = 0; r < rules.length; r++) {
+            bytes += switch (type[r]) {
+                case THRESHOLDS -> thresholds[r].stateBytes();
+                case CUSUM -> cusums[r].stateBytes();
+                case EWMA -> ewmas[r].stateBytes();
+                case COUNTER -> counters[r].stateBytes();
+                default -> holts[r].stateBytes();
+            };
         }
         return bytes;
     }
