@@ -77,12 +77,12 @@ public final class DemoResource {
         return o;
     }
 
-    /** Problems name {@code faults[0].target}; the request has just {@code target}. */
+    /** Problems name {@code faults[N].target} (N counts injections); the request has just {@code target}. */
     private static List<String> withoutPath(List<String> problems) {
         return problems.stream().map(DemoResource::withoutPath).toList();
     }
 
     private static String withoutPath(String problem) {
-        return problem.replace("faults[0].", "").replace("faults[0]", "fault");
+        return problem.replaceAll("faults\\[\\d+]\\.", "").replaceAll("faults\\[\\d+]", "fault");
     }
 }

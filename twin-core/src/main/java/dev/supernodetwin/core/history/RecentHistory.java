@@ -138,6 +138,14 @@ public final class RecentHistory {
         return buckets.points(from, width);
     }
 
+    /**
+     * A value at the precision the ring stores (float), written back as the shortest double that reads
+     * as that float, so that 63.68f is answered as 63.68 and not as 63.68000030517578.
+     */
+    static double asStored(double v) {
+        return Double.parseDouble(Float.toString((float) v));
+    }
+
     /** Min, sum, max and count per bucket, in primitive arrays. */
     private static final class Buckets {
         private final double[] min;
@@ -166,7 +174,8 @@ public final class RecentHistory {
             List<Point> out = new ArrayList<>();
             for (int b = 0; b < count.length; b++) {
                 if (count[b] > 0) {
-                    out.add(new Point(from + b * width, min[b], sum[b] / count[b], max[b]));
+                    out.add(new Point(from + b * width, asStored(min[b]), asStored(sum[b] / count[b]),
+                            asStored(max[b])));
                 }
             }
             return out;
