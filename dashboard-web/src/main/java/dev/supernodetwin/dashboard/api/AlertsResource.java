@@ -30,7 +30,7 @@ public final class AlertsResource {
     /** Adds the routes. */
     public void mount(Router router) {
         router.get("/api/alerts").handler(this::alerts);
-        router.post("/api/alerts/ack").handler(Responses.json(this::ack));
+        router.post("/api/alerts/ack").handler(Responses.body()).handler(Responses.json(this::ack));
         router.get("/api/predictions").handler(Responses.json(ctx -> predictions()));
     }
 
