@@ -67,6 +67,6 @@ public final class DeviceResource {
                 values.add(Lookups.fresh(snapshot, layout.laneSensor(engine, lane, metric)));
             }
         }
-        return new JsonObject().put("metric", metric.wireName()).put("at", snapshot.takenAt()).put("values", values);
+        return new JsonObject().put("metric", metric.wireName()).put("at", Lookups.eventTime(snapshot)).put("values", values);
     }
 }
