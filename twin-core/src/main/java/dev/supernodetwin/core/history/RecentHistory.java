@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The twin's recent history in memory: a ring of periodic columns, one float per sensor, taken from
  * published snapshots on event time (by default one column a second for the last 15 minutes).
  *
- * <p>The ring is bounded in bytes as well as in time: on a large supernode it keeps fewer columns, so
- * the window shrinks instead of the heap growing. One writer thread records; any thread may query.
+ * <p>The ring is bounded in bytes as well as in time: on a large supernode the window is kept and the
+ * columns are spaced further apart (a whole multiple of the step), so an operator always sees the
+ * same reach back, at a coarser resolution, instead of the heap growing. One writer thread records; any thread may query.
  * Each column is immutable once published, so a reader never sees a half-written one; a reader racing
  * the writer may miss the newest column or still see the one being replaced, never a torn value.
  */
@@ -43,9 +44,10 @@ public final class RecentHistory {
 
     /**
      * @param sensors     sensors per column (the layout's sensor count)
-     * @param stepMillis  event time between columns
-     * @param windowMillis event time the ring should cover
-     * @param budgetBytes memory the columns may take; fewer columns are kept when the window does not fit
+     * @param stepMillis  event time between columns, widened to a multiple of itself when the window at
+     *                    this step does not fit the budget
+     * @param windowMillis event time the ring covers
+     * @param budgetBytes memory the columns may take
      */
     public RecentHistory(int sensors, long stepMillis, long windowMillis, long budgetBytes) {
         if (sensors < 0) {
@@ -61,9 +63,11 @@ public final class RecentHistory {
             throw new IllegalArgumentException("budget " + budgetBytes + " B holds fewer than two columns of "
                     + perColumn + " B");
         }
+        long wanted = windowMillis / stepMillis;
+        long stride = wanted <= byBudget ? 1 : (wanted + byBudget - 1) / byBudget;
         this.sensors = sensors;
-        this.stepMillis = stepMillis;
-        this.ring = new AtomicReferenceArray<>((int) Math.min(windowMillis / stepMillis, byBudget));
+        this.stepMillis = stepMillis * stride;
+        this.ring = new AtomicReferenceArray<>((int) Math.min(wanted, byBudget));
     }
 
     /** A ring with the defaults (1 s columns, 15 min, 64 MiB). */

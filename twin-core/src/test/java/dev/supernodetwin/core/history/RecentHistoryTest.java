@@ -94,12 +94,14 @@ class RecentHistoryTest {
     }
 
     @Test
-    void theByteBudgetKeepsFewerColumnsThanTheWindowAsksFor() {
+    void theByteBudgetSpacesColumnsFurtherApartToKeepTheWindow() {
         long perColumn = 4L * layout.sensorCount() + RecentHistory.COLUMN_OVERHEAD_BYTES;
 
         RecentHistory history = new RecentHistory(layout.sensorCount(), 1_000, 900_000, perColumn * 3 + 1);
 
         assertThat(history.capacity()).isEqualTo(3);
+        assertThat(history.stepMillis()).isEqualTo(300_000);
+        assertThat(history.capacity() * history.stepMillis()).isEqualTo(900_000);
         assertThatThrownBy(() -> new RecentHistory(layout.sensorCount(), 1_000, 900_000, perColumn))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fewer than two columns");
     }
