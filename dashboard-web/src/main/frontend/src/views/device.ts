@@ -123,6 +123,8 @@ export class DeviceView {
       series: [{}, { label: 'min', stroke: '#4d7ea8', width: 1 }, { label: `mean ${hist.unit}`, stroke: '#8fd3ff', width: 2 },
         { label: 'max', stroke: '#4d7ea8', width: 1 }],
       legend: { show: true },
+      // The header shows event time in UTC; the charts' axes say the same.
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
       plugins: [thresholdLines(thresholds)],
     }, data, box);
     this.charts.push(plot);
@@ -164,8 +166,10 @@ function thresholdLines(t: Threshold | undefined): uPlot.Plugin {
           ctx.moveTo(u.bbox.left, y);
           ctx.lineTo(u.bbox.left + u.bbox.width, y);
           ctx.stroke();
-          ctx.textAlign = 'right';
-          ctx.fillText(`${name} ${fmtValue(v)}`, u.bbox.left + u.bbox.width - 4, y - 3);
+          // Alarm labels on the left, the others on the right: neighbouring lines do not overprint.
+          const left = rank === 2;
+          ctx.textAlign = left ? 'left' : 'right';
+          ctx.fillText(`${name} ${fmtValue(v)}`, left ? u.bbox.left + 4 : u.bbox.left + u.bbox.width - 4, y - 3);
         }
         ctx.restore();
       }],
