@@ -5,7 +5,6 @@ import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.app.runtime.AlertLog;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
 import dev.supernodetwin.core.alert.AlertSink;
-import dev.supernodetwin.core.history.RecentHistory;
 import dev.supernodetwin.core.diagnose.DetectionEngine;
 import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.state.SensorLayout;
@@ -15,9 +14,7 @@ import dev.supernodetwin.core.topology.TopologyDocument;
 import dev.supernodetwin.core.topology.preset.Presets;
 import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.dashboard.api.ApiSources;
-import dev.supernodetwin.dashboard.api.history.HistorySource;
-import dev.supernodetwin.dashboard.api.history.InfluxHistorySource;
-import dev.supernodetwin.dashboard.api.history.MemoryHistorySource;
+import dev.supernodetwin.dashboard.api.history.HistorySources;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.dashboard.live.LiveView;
@@ -85,19 +82,14 @@ public final class TwinService implements AutoCloseable {
                 deadLetters, clock);
         SnapshotBoard board = new SnapshotBoard();
         // The page's charts read InfluxDB when history goes there, else the recent history kept in memory.
-        Optional<RecentHistory> recent = s.influxUrl().isPresent() ? Optional.empty()
-                : Optional.of(RecentHistory.withDefaults(layout.sensorCount()));
-        source.afterBatch(new SnapshotPublisher(twin.state(), board, recent, clock, 250));
+        HistorySources charts = HistorySources.choose(s.influxUrl(), s.influxDatabase(), layout);
+        source.afterBatch(new SnapshotPublisher(twin.state(), board, charts.recent(), clock, 250));
         RunMetrics metrics = new RunMetrics(topo.supernode(), source.stats(), decoder, deadLetters);
         source.onLatency(metrics::latency);
         history.ifPresent(metrics::history);
         List<AutoCloseable> outputs = new ArrayList<>();
         history.ifPresent(outputs::add);
-        HistorySource charts = recent.<HistorySource>map(MemoryHistorySource::new).orElseGet(() -> {
-            InfluxHistorySource influx = new InfluxHistorySource(s.influxUrl().orElseThrow(), s.influxDatabase());
-            outputs.add(influx);
-            return influx;
-        });
+        charts.influx().ifPresent(outputs::add);
         AlertBoard alerts = new AlertBoard();
         detect(twin, s.detection(), metrics, alerts).ifPresent(outputs::add);
         outputs.add(deadLetters);
@@ -105,7 +97,8 @@ public final class TwinService implements AutoCloseable {
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
         Vertx vertx = Vertx.vertx();
         TwinService service = new TwinService(source, outputs, writer, vertx);
-        ApiSources api = new ApiSources(layout, board, alerts, s.detection().rules(), charts, Optional.empty(), clock);
+        ApiSources api = new ApiSources(layout, board, alerts, s.detection().rules(), charts.source(),
+                Optional.empty(), clock);
         DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), new DashboardServer.Views(
                 TopologyView.of(topo, s.detection().rules()), new LiveFeed(board, new LiveView(layout), 500), api),
                 new RunProbes(source.stats(), writer, clock, metrics));

@@ -30,7 +30,7 @@ public final class AlertsResource {
     /** Adds the routes. */
     public void mount(Router router) {
         router.get("/api/alerts").handler(this::alerts);
-        router.post("/api/alerts/ack").handler(Responses.json(this::ack));
+        router.post("/api/alerts/ack").handler(Responses.body()).handler(Responses.json(this::ack));
         router.get("/api/predictions").handler(Responses.json(ctx -> predictions()));
     }
 
@@ -53,7 +53,7 @@ public final class AlertsResource {
 
     /** Firing predictions, soonest failure first. */
     private JsonObject predictions() {
-        long at = sources.board().latest().map(s -> s.takenAt()).orElse(sources.clock().millis());
+        long at = sources.board().latest().map(Lookups::eventTime).orElse(sources.clock().millis());
         List<AlertEvent> ranked = sources.alerts().view().firing().stream()
                 .filter(e -> e.kind() == AlertEvent.Kind.PREDICTION)
                 .sorted(Comparator.comparingLong(e -> e.eta().orElse(Long.MAX_VALUE))).toList();

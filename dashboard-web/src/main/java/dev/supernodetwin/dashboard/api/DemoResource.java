@@ -27,7 +27,7 @@ public final class DemoResource {
 
     /** Adds the route. */
     public void mount(Router router) {
-        router.post("/api/demo/faults").handler(this::inject);
+        router.post("/api/demo/faults").handler(Responses.body()).handler(this::inject);
     }
 
     private void inject(RoutingContext ctx) {

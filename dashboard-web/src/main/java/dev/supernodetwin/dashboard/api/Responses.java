@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,8 @@ import java.util.function.Function;
 public final class Responses {
     private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
     private static final String JSON = "application/json; charset=utf-8";
+    /** Largest request body accepted; beyond it the body handler fails the request with 413. */
+    public static final int BODY_LIMIT_BYTES = 64 * 1024;
 
     private Responses() {
     }
@@ -56,6 +59,14 @@ public final class Responses {
                 }
             });
         };
+    }
+
+    /**
+     * Reads a request body of at most {@link #BODY_LIMIT_BYTES}. Put on each POST route rather than on a
+     * prefix, so that a prefix route cannot turn a wrong path into a wrong method.
+     */
+    public static BodyHandler body() {
+        return BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     }
 
     /** Ends the request with {@code status} and a JSON body. */

@@ -6,6 +6,7 @@ import dev.supernodetwin.dashboard.api.DemoResource;
 import dev.supernodetwin.dashboard.api.DeviceResource;
 import dev.supernodetwin.dashboard.api.HistoryResource;
 import dev.supernodetwin.dashboard.api.OpticsResource;
+import dev.supernodetwin.dashboard.api.Responses;
 import dev.supernodetwin.dashboard.api.TopologyResource;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import io.vertx.core.Future;
@@ -15,7 +16,6 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
@@ -27,7 +27,7 @@ import io.vertx.ext.web.handler.StaticHandler;
  */
 public final class DashboardServer extends VerticleBase {
     /** Largest request body accepted ({@code 413 http.too-large} beyond). */
-    public static final int BODY_LIMIT_BYTES = 64 * 1024;
+    public static final int BODY_LIMIT_BYTES = Responses.BODY_LIMIT_BYTES;
 
     private final String host;
     private final int port;
@@ -65,7 +65,6 @@ public final class DashboardServer extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.post("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         new TopologyResource(topologyView).mount(router);
         new DeviceResource(api).mount(router);
         new OpticsResource(api).mount(router);
@@ -77,7 +76,8 @@ public final class DashboardServer extends VerticleBase {
         router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(probes.metrics()));
-        router.get("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        // The page's files, never under /api/, so that GET on a POST-only resource is a 405, not a missing file.
+        router.getWithRegex("^/(?!api/).*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         errors(router);
         feed.start(context);
@@ -93,7 +93,8 @@ public final class DashboardServer extends VerticleBase {
     }
 
     private static void health(RoutingContext ctx, ServiceProbes.Health health) {
-        ctx.response().setStatusCode(health.ok() ? 200 : 503).putHeader("content-type", "application/json; charset=utf-8")
+        ctx.response().setStatusCode(health.ok() ? 200 : 503)
+                .putHeader("content-type", "application/json; charset=utf-8")
                 .end(new JsonObject().put("status", health.ok() ? "ok" : "unavailable")
                         .put("detail", health.detail()).encode());
     }
