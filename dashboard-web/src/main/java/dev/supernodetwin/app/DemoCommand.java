@@ -18,6 +18,7 @@ import dev.supernodetwin.core.topology.Topology;
 import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveSources;
 import dev.supernodetwin.dashboard.live.LiveView;
 import dev.supernodetwin.dashboard.live.TopologyView;
 import dev.supernodetwin.ingest.scenario.ScenarioReader;
@@ -47,6 +48,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    LiveTickOption liveTick;
+
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Faults to inject (YAML or JSON; onsets count from the start of the demo).")
     Path scenario;
@@ -70,6 +74,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         if (periodMillis < 50) {
             throw new IllegalArgumentException("--period must be at least 50ms, was " + period);
         }
+        long tickMillis = liveTick.millis();
         RuleSet ruleSet = rules.rules();
         InstantSource clock = InstantSource.system();
         Topology topo = topology.topology();
@@ -82,14 +87,16 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         SnapshotBoard board = new SnapshotBoard();
 
         Vertx vertx = Vertx.vertx();
-        LiveFeed feed = new LiveFeed(board, new LiveView(layout), 500);
+        LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
+                tickMillis);
         DashboardServer server = new DashboardServer(host, port, new DashboardServer.Views(TopologyView.of(topo), feed,
                 alerts), new DemoProbes(board, clock, topo.supernode()));
         try (SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, clock, periodMillis,
                 e -> LOG.error("simulation tick failed", e))) {
             sim.start();
+            int bound;
             try {
-                vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
+                bound = server.deploy(vertx).await(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot serve on " + host + ":" + port + " (" + e.getMessage()
                         + "); is another program using the port? Choose one with --port", e);
@@ -97,7 +104,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
             System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
-            System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, server.actualPort());
+            System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, bound);
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();

@@ -15,6 +15,7 @@ import dev.supernodetwin.core.topology.preset.Presets;
 import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveSources;
 import dev.supernodetwin.dashboard.live.LiveView;
 import dev.supernodetwin.dashboard.live.TopologyView;
 import dev.supernodetwin.ingest.codec.FrameDecoder;
@@ -79,7 +80,8 @@ public final class TwinService implements AutoCloseable {
                 s.deadLetterTopic(), topo.supernode(), s.rebuildWindowMs(), s.commitEveryMs()), twin, decoder,
                 deadLetters, clock);
         SnapshotBoard board = new SnapshotBoard();
-        source.afterBatch(new SnapshotPublisher(twin.state(), board, clock, 250));
+        // Published at least as often as the live stream ticks, so every tick can show something new.
+        source.afterBatch(new SnapshotPublisher(twin.state(), board, clock, Math.min(250, s.liveTickMs())));
         RunMetrics metrics = new RunMetrics(topo.supernode(), source.stats(), decoder, deadLetters);
         source.onLatency(metrics::latency);
         history.ifPresent(metrics::history);
@@ -92,11 +94,13 @@ public final class TwinService implements AutoCloseable {
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
         Vertx vertx = Vertx.vertx();
         TwinService service = new TwinService(source, outputs, writer, vertx);
+        LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
+                s.liveTickMs());
         DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), new DashboardServer.Views(
-                TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 500), alerts),
-                new RunProbes(source.stats(), writer, clock, metrics));
+                TopologyView.of(topo), feed, alerts), new RunProbes(source.stats(), writer, clock, metrics));
+        int port;
         try {
-            vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
+            port = server.deploy(vertx).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             service.close();
             throw new IllegalStateException("cannot serve on " + s.httpHost() + ":" + s.httpPort() + " ("
@@ -113,7 +117,7 @@ public final class TwinService implements AutoCloseable {
         System.out.printf("history: %s%n", s.influxUrl().map(u -> "InfluxDB " + u + " database " + s.influxDatabase())
                 .orElse("off (set --influx-url to keep it)"));
         System.out.println(s.detection().describe());
-        System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), server.actualPort());
+        System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), port);
         return service;
     }
 

@@ -2,8 +2,11 @@ package dev.supernodetwin.dashboard.http;
 
 import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.ingest.replay.ReplayControl;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
@@ -12,14 +15,20 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import java.util.Optional;
+
 /**
  * The HTTP edge: the live page (static files from the classpath), a small REST API, the live
  * WebSocket at {@code /live}, and {@code /metrics}, {@code /ready} and {@code /alive} for operations.
  * It only reads published views and counters; it never touches the twin's writer.
  */
 public final class DashboardServer extends VerticleBase {
+    /** Event loops serving the HTTP edge, so the live stream's clients are spread over more than one. */
+    public static final int EVENT_LOOPS = 2;
+
     private final String host;
     private final int port;
+    private final Views views;
     private final JsonObject topologyView;
     private final LiveFeed feed;
     private final AlertBoard alerts;
@@ -32,8 +41,13 @@ public final class DashboardServer extends VerticleBase {
      * @param topologyView the supernode's structure for the page
      * @param feed         the live update feed
      * @param alerts       the alerts firing and the latest alert events
+     * @param replay       the replay's controls, when the twin is replaying a recording
      */
-    public record Views(JsonObject topologyView, LiveFeed feed, AlertBoard alerts) {
+    public record Views(JsonObject topologyView, LiveFeed feed, AlertBoard alerts, Optional<ReplayControl> replay) {
+        /** Views of a twin that is not replaying. */
+        public Views(JsonObject topologyView, LiveFeed feed, AlertBoard alerts) {
+            this(topologyView, feed, alerts, Optional.empty());
+        }
     }
 
     /**
@@ -45,6 +59,7 @@ public final class DashboardServer extends VerticleBase {
     public DashboardServer(String host, int port, Views views, ServiceProbes probes) {
         this.host = host;
         this.port = port;
+        this.views = views;
         this.topologyView = views.topologyView();
         this.feed = views.feed();
         this.alerts = views.alerts();
@@ -57,6 +72,7 @@ public final class DashboardServer extends VerticleBase {
         router.get("/api/topology").handler(this::topology);
         router.get("/api/live").handler(this::live);
         router.get("/api/alerts").handler(this::alerts);
+        new ReplayRoutes(views.replay()).mount(router);
         router.get("/alive").handler(ctx -> health(ctx, probes.alive()));
         router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
         router.get("/metrics").handler(ctx -> ctx.response()
@@ -65,11 +81,26 @@ public final class DashboardServer extends VerticleBase {
                 "no API resource at " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
-        feed.start(context);
+        feed.start();
         server = vertx.createHttpServer()
                 .webSocketHandler(this::webSocket)
                 .requestHandler(router);
         return server.listen(port, host);
+    }
+
+    /**
+     * Deploys this server, then {@link #EVENT_LOOPS}{@code - 1} copies on the port it bound; Vert.x
+     * spreads the connections of servers sharing a port over their event loops, and the live stream
+     * writes each client from its own event loop.
+     *
+     * @return the port bound
+     */
+    public Future<Integer> deploy(Vertx vertx) {
+        return vertx.deployVerticle(this).compose(id -> {
+            int bound = actualPort();
+            return vertx.deployVerticle(() -> new DashboardServer(host, bound, views, probes),
+                    new DeploymentOptions().setInstances(EVENT_LOOPS - 1)).map(bound);
+        });
     }
 
     /** The port actually bound (useful when started on port 0). */
