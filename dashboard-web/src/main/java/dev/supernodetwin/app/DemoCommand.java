@@ -89,14 +89,14 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
                 tickMillis);
-        DashboardServer server = new DashboardServer(host, port, new DashboardServer.Views(TopologyView.of(topo), feed,
-                alerts), new DemoProbes(board, clock, topo.supernode()));
+        DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo), feed, alerts);
         try (SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, clock, periodMillis,
                 e -> LOG.error("simulation tick failed", e))) {
             sim.start();
             int bound;
             try {
-                bound = server.deploy(vertx).await(30, TimeUnit.SECONDS);
+                bound = DashboardServer.deploy(vertx, host, port, views, new DemoProbes(board, clock, topo.supernode()))
+                        .await(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot serve on " + host + ":" + port + " (" + e.getMessage()
                         + "); is another program using the port? Choose one with --port", e);

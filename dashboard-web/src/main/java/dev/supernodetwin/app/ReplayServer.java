@@ -37,13 +37,13 @@ final class ReplayServer {
         LiveSources sources = new LiveSources(board, () -> alerts.view().events(),
                 () -> Optional.of(live(control.status())));
         LiveFeed feed = new LiveFeed(sources, new LiveView(setup.layout()), setup.publishMillis());
-        DashboardServer server = new DashboardServer(host, port, new DashboardServer.Views(TopologyView.of(topo), feed,
-                alerts, Optional.of(control)), probes(board));
+        DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo), feed, alerts,
+                Optional.of(control));
         Vertx vertx = Vertx.vertx();
         try {
             int bound;
             try {
-                bound = server.deploy(vertx).await(30, TimeUnit.SECONDS);
+                bound = DashboardServer.deploy(vertx, host, port, views, probes(board)).await(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot serve on " + host + ":" + port + " (" + e.getMessage()
                         + "); is another program using the port? Choose one with --port", e);

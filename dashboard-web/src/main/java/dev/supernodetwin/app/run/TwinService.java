@@ -96,11 +96,11 @@ public final class TwinService implements AutoCloseable {
         TwinService service = new TwinService(source, outputs, writer, vertx);
         LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
                 s.liveTickMs());
-        DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), new DashboardServer.Views(
-                TopologyView.of(topo), feed, alerts), new RunProbes(source.stats(), writer, clock, metrics));
+        DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo), feed, alerts);
         int port;
         try {
-            port = server.deploy(vertx).await(30, TimeUnit.SECONDS);
+            port = DashboardServer.deploy(vertx, s.httpHost(), s.httpPort(), views,
+                    new RunProbes(source.stats(), writer, clock, metrics)).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             service.close();
             throw new IllegalStateException("cannot serve on " + s.httpHost() + ":" + s.httpPort() + " ("

@@ -15,7 +15,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The HTTP edge: the live page (static files from the classpath), a small REST API, the live
@@ -89,18 +91,20 @@ public final class DashboardServer extends VerticleBase {
     }
 
     /**
-     * Deploys this server, then {@link #EVENT_LOOPS}{@code - 1} copies on the port it bound; Vert.x
-     * spreads the connections of servers sharing a port over their event loops, and the live stream
-     * writes each client from its own event loop.
+     * Deploys {@link #EVENT_LOOPS} servers sharing one port, each on its own event loop: Vert.x spreads
+     * the connections of servers sharing a port over them, and the live stream writes each client from
+     * its own event loop. Port 0 becomes a shared random port (a negative port, in Vert.x terms).
      *
      * @return the port bound
      */
-    public Future<Integer> deploy(Vertx vertx) {
-        return vertx.deployVerticle(this).compose(id -> {
-            int bound = actualPort();
-            return vertx.deployVerticle(() -> new DashboardServer(host, bound, views, probes),
-                    new DeploymentOptions().setInstances(EVENT_LOOPS - 1)).map(bound);
-        });
+    public static Future<Integer> deploy(Vertx vertx, String host, int port, Views views, ServiceProbes probes) {
+        int shared = port == 0 ? -1 : port;
+        List<DashboardServer> servers = new CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> {
+            DashboardServer server = new DashboardServer(host, shared, views, probes);
+            servers.add(server);
+            return server;
+        }, new DeploymentOptions().setInstances(EVENT_LOOPS)).map(id -> servers.get(0).actualPort());
     }
 
     /** The port actually bound (useful when started on port 0). */

@@ -5,6 +5,7 @@ import dev.supernodetwin.core.state.StateSnapshot;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.ContextInternal;
 
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,8 @@ public final class LiveFeed implements AutoCloseable {
      * every tick from that event loop.
      */
     public void join(ServerWebSocket ws) {
-        Context context = Vertx.currentContext();
+        // Each connection runs on a duplicate of its server's context; the group belongs to the event loop.
+        Context context = ((ContextInternal) Vertx.currentContext()).unwrap();
         ClientGroup group = groups.computeIfAbsent(context, c -> new ClientGroup());
         SocketClient client = new SocketClient(ws);
         group.join(client, latest.get());
@@ -119,6 +121,16 @@ public final class LiveFeed implements AutoCloseable {
         latest.set(tick);
         renderNanos = System.nanoTime() - start;
         groups.forEach((context, group) -> context.runOnContext(v -> group.deliver(tick)));
+    }
+
+    /** Event loops that have served live clients. */
+    public int eventLoops() {
+        return groups.size();
+    }
+
+    /** Ticks skipped by busy clients (conflated); an estimate, read off the event loops. */
+    public long skipped() {
+        return groups.values().stream().mapToLong(ClientGroup::skipped).sum();
     }
 
     /** Connected clients; an estimate, read off the event loops. */

@@ -1,0 +1,110 @@
+package dev.supernodetwin.dashboard;
+
+import dev.supernodetwin.app.runtime.AlertBoard;
+import dev.supernodetwin.app.runtime.DemoProbes;
+import dev.supernodetwin.app.runtime.SimulatedSupernode;
+import dev.supernodetwin.app.runtime.SnapshotBoard;
+import dev.supernodetwin.core.fixtures.TinyTopology;
+import dev.supernodetwin.core.sim.Scenario;
+import dev.supernodetwin.core.sim.SimulationSettings;
+import dev.supernodetwin.core.sim.Simulator;
+import dev.supernodetwin.core.state.SensorLayout;
+import dev.supernodetwin.core.state.StalenessPolicy;
+import dev.supernodetwin.core.topology.Topology;
+import dev.supernodetwin.core.twin.Twin;
+import dev.supernodetwin.dashboard.http.DashboardServer;
+import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveSources;
+import dev.supernodetwin.dashboard.live.LiveView;
+import dev.supernodetwin.dashboard.live.TopologyView;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live WebSocket on a real port: a full message first, then deltas; clients spread over event loops. */
+@ExtendWith(VertxExtension.class)
+class LiveStreamTest {
+    private SimulatedSupernode sim;
+    private LiveFeed feed;
+    private int port;
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        Topology topo = Topology.of(TinyTopology.document());
+        SensorLayout layout = new SensorLayout(topo);
+        Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
+        SnapshotBoard board = new SnapshotBoard();
+        InstantSource clock = InstantSource.system();
+        sim = new SimulatedSupernode(new Simulator(layout, new SimulationSettings(3, clock.millis(), 100),
+                Scenario.healthy()), twin, board, clock, 100, Throwable::printStackTrace);
+        sim.start();
+        AlertBoard alerts = new AlertBoard();
+        feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout), 50);
+        port = DashboardServer.deploy(vertx, "127.0.0.1", 0, new DashboardServer.Views(TopologyView.of(topo), feed,
+                alerts), new DemoProbes(board, clock, topo.supernode())).await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void aClientGetsAFullMessageThenDeltasWithConsecutiveSequenceNumbers(Vertx vertx) throws Exception {
+        List<JsonObject> got = new CopyOnWriteArrayList<>();
+        vertx.createWebSocketClient().connect(port, "127.0.0.1", "/live").await(10, TimeUnit.SECONDS)
+                .textMessageHandler(t -> got.add(new JsonObject(t)));
+
+        awaitSize(got, 8);
+
+        List<JsonObject> messages = new ArrayList<>(got);
+        assertThat(messages.get(0).getString("type")).isEqualTo("full");
+        assertThat(messages.get(0).getJsonObject("values").getJsonArray("gpu.temp_c")).hasSize(2);
+        assertThat(messages.get(0).getJsonObject("values").fieldNames()).contains("switch.temp_c", "switch.power_w",
+                "oe.rx_dbm_min", "leak.state");
+        for (int i = 1; i < messages.size(); i++) {
+            assertThat(messages.get(i).getString("type")).as("message %d", i).isEqualTo("delta");
+            assertThat(messages.get(i).getLong("seq")).isEqualTo(messages.get(i - 1).getLong("seq") + 1);
+            assertThat(messages.get(i).getLong("sent")).isGreaterThanOrEqualTo(messages.get(i - 1).getLong("sent"));
+        }
+    }
+
+    @Test
+    void clientsAreSpreadOverTheServersEventLoops(Vertx vertx) throws Exception {
+        List<JsonObject> got = new CopyOnWriteArrayList<>();
+        List<WebSocket> sockets = new ArrayList<>();
+        WebSocketClient client = vertx.createWebSocketClient();
+        for (int i = 0; i < 4; i++) {
+            WebSocket ws = client.connect(port, "127.0.0.1", "/live").await(10, TimeUnit.SECONDS);
+            ws.textMessageHandler(t -> got.add(new JsonObject(t)));
+            sockets.add(ws);
+        }
+
+        awaitSize(got, 8);
+
+        assertThat(feed.eventLoops()).isEqualTo(DashboardServer.EVENT_LOOPS);
+        assertThat(feed.clientCount()).isEqualTo(4);
+    }
+
+    private static void awaitSize(List<?> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (list.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(list).hasSizeGreaterThanOrEqualTo(size);
+    }
+}
