@@ -93,7 +93,8 @@ public final class DashboardServer extends VerticleBase {
     /**
      * Deploys {@link #EVENT_LOOPS} servers sharing one port, each on its own event loop: Vert.x spreads
      * the connections of servers sharing a port over them, and the live stream writes each client from
-     * its own event loop. Port 0 becomes a shared random port (a negative port, in Vert.x terms).
+     * its own event loop. Port 0 becomes a shared random port (a negative port, in Vert.x terms), so a
+     * second deployment on port 0 in the same Vert.x instance would share it too.
      *
      * @return the port bound
      */
