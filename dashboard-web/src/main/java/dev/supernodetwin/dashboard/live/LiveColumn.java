@@ -31,8 +31,12 @@ public abstract class LiveColumn {
     /** Writes the rounded values of {@code s} into {@code out} (length {@link #size()}); NaN when not fresh. */
     public abstract void fill(StateSnapshot s, double[] out);
 
-    /** One sensor per value; a negative index (a device without the sensor) is always NaN. */
-    static LiveColumn sensors(String key, Precision precision, int[] sensors) {
+    /**
+     * One sensor per value; a negative index (a device without the sensor) is always NaN.
+     *
+     * @param devices the device of each sensor, so freshness needs no lookup per tick
+     */
+    static LiveColumn sensors(String key, Precision precision, int[] sensors, int[] devices) {
         return new LiveColumn(key, precision) {
             @Override
             public int size() {
@@ -42,7 +46,7 @@ public abstract class LiveColumn {
             @Override
             public void fill(StateSnapshot s, double[] out) {
                 for (int i = 0; i < sensors.length; i++) {
-                    out[i] = sensors[i] < 0 ? Double.NaN : precision.round(s.freshValue(sensors[i]));
+                    out[i] = sensors[i] < 0 ? Double.NaN : precision.round(s.freshValue(sensors[i], devices[i]));
                 }
             }
         };
@@ -51,8 +55,12 @@ public abstract class LiveColumn {
     /** How the lanes of one device fold into one value. */
     enum Fold { MIN, MAX, MEAN }
 
-    /** One value per device folded over its lanes' sensors; fresh lanes only, NaN when none is fresh. */
-    static LiveColumn lanes(String key, Precision precision, int[][] laneSensors, Fold fold) {
+    /**
+     * One value per device folded over its lanes' sensors; fresh lanes only, NaN when none is fresh.
+     *
+     * @param devices the device whose lanes each row of {@code laneSensors} holds
+     */
+    static LiveColumn lanes(String key, Precision precision, int[][] laneSensors, int[] devices, Fold fold) {
         return new LiveColumn(key, precision) {
             @Override
             public int size() {
@@ -62,18 +70,18 @@ public abstract class LiveColumn {
             @Override
             public void fill(StateSnapshot s, double[] out) {
                 for (int i = 0; i < laneSensors.length; i++) {
-                    out[i] = precision.round(fold(s, laneSensors[i], fold));
+                    out[i] = precision.round(fold(s, laneSensors[i], devices[i], fold));
                 }
             }
         };
     }
 
-    private static double fold(StateSnapshot s, int[] sensors, Fold fold) {
+    private static double fold(StateSnapshot s, int[] sensors, int device, Fold fold) {
         double acc = Double.NaN;
         double sum = 0;
         int n = 0;
         for (int sensor : sensors) {
-            double v = sensor < 0 ? Double.NaN : s.freshValue(sensor);
+            double v = sensor < 0 ? Double.NaN : s.freshValue(sensor, device);
             if (Double.isNaN(v)) {
                 continue;
             }

@@ -114,6 +114,10 @@ public final class LiveFeed implements AutoCloseable {
         view.fill(s, current);
         byte[] full = messages.full(h, current);
         byte[] delta = seq == 1 ? full : messages.delta(h, previous, current);
+        if (delta.length >= full.length) {
+            // Most values changed: the full message says the same in fewer bytes, and pages take it at any time.
+            delta = full;
+        }
         double[][] swap = previous;
         previous = current;
         current = swap;

@@ -33,13 +33,15 @@ public final class LiveView {
         s.devices(c, DeviceKind.SWITCH, "switch", Metric.TEMP_C, Precision.TENTH);
         s.devices(c, DeviceKind.SWITCH, "switch", Metric.POWER_W, Precision.TENTH);
         s.devices(c, DeviceKind.OE, "oe", Metric.TEMP_C, Precision.TENTH);
-        c.add(LiveColumn.lanes("oe.rx_dbm_min", Precision.HUNDREDTH, s.engineLanes(Metric.RX_DBM), LiveColumn.Fold.MIN));
-        c.add(LiveColumn.lanes("oe.pre_fec_ber_max", Precision.SIG3, s.engineLanes(Metric.PRE_FEC_BER),
+        int[] engines = topo.devicesOfKind(DeviceKind.OE).toArray();
+        c.add(LiveColumn.lanes("oe.rx_dbm_min", Precision.HUNDREDTH, s.engineLanes(Metric.RX_DBM), engines,
+                LiveColumn.Fold.MIN));
+        c.add(LiveColumn.lanes("oe.pre_fec_ber_max", Precision.SIG3, s.engineLanes(Metric.PRE_FEC_BER), engines,
                 LiveColumn.Fold.MAX));
-        c.add(LiveColumn.lanes("oe.mrm_heater_mw_mean", Precision.TENTH, s.engineLanes(Metric.MRM_HEATER_MW),
+        c.add(LiveColumn.lanes("oe.mrm_heater_mw_mean", Precision.TENTH, s.engineLanes(Metric.MRM_HEATER_MW), engines,
                 LiveColumn.Fold.MEAN));
-        c.add(LiveColumn.sensors("laser.out_dbm", Precision.HUNDREDTH, s.laserLanes(Metric.OUT_DBM)));
-        c.add(LiveColumn.sensors("laser.bias_ma", Precision.TENTH, s.laserLanes(Metric.BIAS_MA)));
+        c.add(LiveColumn.sensors("laser.out_dbm", Precision.HUNDREDTH, s.laserLanes(Metric.OUT_DBM), s.laserDevices()));
+        c.add(LiveColumn.sensors("laser.bias_ma", Precision.TENTH, s.laserLanes(Metric.BIAS_MA), s.laserDevices()));
         for (Metric m : List.of(Metric.SUPPLY_C, Metric.RETURN_C, Metric.FLOW_LPM, Metric.DP_KPA, Metric.LOOP_KPA)) {
             s.devices(c, DeviceKind.CDU, "cdu", m, Precision.TENTH);
         }
@@ -79,7 +81,7 @@ public final class LiveView {
             for (int i = 0; i < sensors.length; i++) {
                 sensors[i] = layout.sensor(devices.get(i), m);
             }
-            out.add(LiveColumn.sensors(section + "." + m.wireName(), p, sensors));
+            out.add(LiveColumn.sensors(section + "." + m.wireName(), p, sensors, devices.toArray()));
         }
 
         int[][] engineLanes(Metric m) {
@@ -93,6 +95,18 @@ public final class LiveView {
                 }
             }
             return sensors;
+        }
+
+        /** The external laser source of each laser lane, in the order of {@link #laserLanes}. */
+        int[] laserDevices() {
+            IntSeq els = topo.devicesOfKind(DeviceKind.ELS);
+            List<Integer> devices = new ArrayList<>();
+            for (int i = 0; i < els.size(); i++) {
+                for (int lane = 0, n = topo.device(els.get(i)).laneCount(); lane < n; lane++) {
+                    devices.add(els.get(i));
+                }
+            }
+            return devices.stream().mapToInt(Integer::intValue).toArray();
         }
 
         int[] laserLanes(Metric m) {

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveMessagesTest {
     private final List<LiveColumn> columns = List.of(
-            LiveColumn.sensors("gpu.temp_c", Precision.TENTH, new int[3]),
-            LiveColumn.sensors("oe.pre_fec_ber_max", Precision.SIG3, new int[2]));
+            LiveColumn.sensors("gpu.temp_c", Precision.TENTH, new int[3], new int[3]),
+            LiveColumn.sensors("oe.pre_fec_ber_max", Precision.SIG3, new int[2], new int[2]));
     private final LiveMessages messages = new LiveMessages(columns);
 
     private static LiveMessages.Header header(long seq, Optional<String> replay) {
