@@ -89,11 +89,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--serve", description = "Serve the dashboard, with replay controls, while replaying --input.")
     boolean serve;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
             description = "With --serve: address to serve on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "With --serve: port to serve on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "With --serve: port to serve on (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Mixin
