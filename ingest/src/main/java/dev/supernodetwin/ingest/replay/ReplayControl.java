@@ -26,7 +26,7 @@ public final class ReplayControl implements Pacing {
      * @param speed  event time per wall time; {@link #UNPACED} for as fast as possible
      * @param at     event time of the latest frame (epoch ms; {@link Long#MIN_VALUE} before the first)
      * @param from   event time of the first frame of the recording ({@link Long#MIN_VALUE} before it)
-     * @param to     the latest event time read from the recording so far; its end once {@code done}
+     * @param to     the latest event time read from the recording so far; its end once a run has been {@code done}
      * @param done   whether the recording has been replayed to its end
      */
     public record Status(boolean paused, double speed, long at, long from, long to, boolean done) {
@@ -46,6 +46,8 @@ public final class ReplayControl implements Pacing {
     private long from = NONE;
     private long to = NONE;
     private boolean done;
+    /** Whether a run has read the recording to its end, so {@code to} is its last event time. */
+    private boolean endKnown;
     private long changes;
     // Owned by the replay thread.
     private Pacing pacer;
@@ -143,8 +145,8 @@ public final class ReplayControl implements Pacing {
             if (from == NONE) {
                 throw new IllegalArgumentException("nothing has been replayed yet; seek once the first frame is in");
             }
-            if (target < from || done && target > to) {
-                throw new IllegalArgumentException("seek must be within " + from + ".." + (done ? to + "" : "the end")
+            if (target < from || endKnown && target > to) {
+                throw new IllegalArgumentException("seek must be within " + from + ".." + (endKnown ? to + "" : "the end")
                         + " (event time, epoch ms), was " + target);
             }
             cursor = target;
@@ -195,6 +197,7 @@ public final class ReplayControl implements Pacing {
     /** Called by the owner when a run read the recording to its end. */
     public synchronized void finished() {
         done = true;
+        endKnown = true;
         cursor = NONE;
         notifyAll();
     }

@@ -137,5 +137,10 @@ class ReplayControlTest {
         assertThatThrownBy(() -> control.seek(2_001)).hasMessageContaining("within 1000..2000");
         assertThat(control.status().done()).isTrue();
         assertThat(control.speed(ReplayControl.UNPACED).speed()).isInfinite();
+        control.seek(1_000);
+        control.beginRun();
+        assertThat(control.status().done()).isFalse();
+        assertThatThrownBy(() -> control.seek(2_001)).as("the end stays known after a restart")
+                .hasMessageContaining("within 1000..2000");
     }
 }
