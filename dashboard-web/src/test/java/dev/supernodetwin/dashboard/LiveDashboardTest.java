@@ -108,6 +108,7 @@ class LiveDashboardTest {
         JsonObject last = updates.get(updates.size() - 1);
         assertThat(last.getString("type")).isEqualTo("delta");
         assertThat(last.getLong("frames")).isPositive();
+        ws.close(); // also keeps the client reachable until here: Vert.x closes clients nobody holds
     }
 
     @Test

@@ -41,6 +41,8 @@ class LiveStreamTest {
     private SimulatedSupernode sim;
     private LiveFeed feed;
     private int port;
+    /** Held for the whole test: Vert.x closes a client that is no longer reachable. */
+    private WebSocketClient client;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
@@ -66,7 +68,8 @@ class LiveStreamTest {
     @Test
     void aClientGetsAFullMessageThenDeltasWithConsecutiveSequenceNumbers(Vertx vertx) throws Exception {
         List<JsonObject> got = new CopyOnWriteArrayList<>();
-        vertx.createWebSocketClient().connect(port, "127.0.0.1", "/live").await(10, TimeUnit.SECONDS)
+        client = vertx.createWebSocketClient();
+        client.connect(port, "127.0.0.1", "/live").await(10, TimeUnit.SECONDS)
                 .textMessageHandler(t -> got.add(new JsonObject(t)));
 
         awaitSize(got, 8);
@@ -87,7 +90,7 @@ class LiveStreamTest {
     void clientsAreSpreadOverTheServersEventLoops(Vertx vertx) throws Exception {
         List<JsonObject> got = new CopyOnWriteArrayList<>();
         List<WebSocket> sockets = new ArrayList<>();
-        WebSocketClient client = vertx.createWebSocketClient();
+        client = vertx.createWebSocketClient();
         for (int i = 0; i < 4; i++) {
             WebSocket ws = client.connect(port, "127.0.0.1", "/live").await(10, TimeUnit.SECONDS);
             ws.textMessageHandler(t -> got.add(new JsonObject(t)));

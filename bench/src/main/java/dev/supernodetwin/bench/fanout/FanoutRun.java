@@ -73,6 +73,8 @@ public final class FanoutRun {
 
     private final Settings s;
     private final LatencyStats stats = new LatencyStats();
+    /** Held for the whole run: Vert.x closes a client that is no longer reachable, and its sockets with it. */
+    private WebSocketClient client;
 
     public FanoutRun(Settings s) {
         this.s = s;
@@ -105,7 +107,7 @@ public final class FanoutRun {
     }
 
     private List<WebSocket> connect(Vertx vertx, URI address) throws Exception {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(s.clients() + 10).setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20));
         List<WebSocket> sockets = new ArrayList<>();
         AtomicInteger failed = new AtomicInteger();
