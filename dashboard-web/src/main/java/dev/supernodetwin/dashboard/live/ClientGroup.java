@@ -1,5 +1,7 @@
 package dev.supernodetwin.dashboard.live;
 
+import io.netty.buffer.ByteBuf;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +72,7 @@ public final class ClientGroup {
         }
     }
 
-    private static void send(Slot s, LiveTick tick, io.netty.buffer.ByteBuf message) {
+    private static void send(Slot s, LiveTick tick, ByteBuf message) {
         s.client.send(message.duplicate());
         s.lastSeq = tick.seq();
     }

@@ -2,10 +2,14 @@ package dev.supernodetwin.dashboard.live;
 
 import dev.supernodetwin.app.runtime.Daemons;
 import dev.supernodetwin.core.state.StateSnapshot;
+import io.netty.buffer.ByteBufUtil;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.ContextInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link ClientGroup}), so no thread writes every socket and a slow client only ever skips ticks.
  */
 public final class LiveFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     /** The default tick. */
     public static final long DEFAULT_TICK_MILLIS = 250;
     /** The shortest tick accepted. */
@@ -82,10 +87,9 @@ public final class LiveFeed implements AutoCloseable {
     }
 
     /** The latest full message, if any; for plain HTTP polling. */
-    public Optional<io.vertx.core.buffer.Buffer> latest() {
+    public Optional<Buffer> latest() {
         LiveTick t = latest.get();
-        return t == null ? Optional.empty()
-                : Optional.of(io.vertx.core.buffer.Buffer.buffer(io.netty.buffer.ByteBufUtil.getBytes(t.full())));
+        return t == null ? Optional.empty() : Optional.of(Buffer.buffer(ByteBufUtil.getBytes(t.full())));
     }
 
     /** Time the last tick took to render and serialise, in nanoseconds. */
@@ -98,7 +102,7 @@ public final class LiveFeed implements AutoCloseable {
             tick();
         } catch (RuntimeException e) {
             // A failed tick must not cancel the schedule; the next tick starts from a full message.
-            org.slf4j.LoggerFactory.getLogger(LiveFeed.class).error("live tick failed", e);
+            LOG.error("live tick failed", e);
         }
     }
 
