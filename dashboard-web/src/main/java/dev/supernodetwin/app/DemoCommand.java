@@ -21,6 +21,7 @@ import dev.supernodetwin.dashboard.api.ApiSources;
 import dev.supernodetwin.dashboard.api.history.MemoryHistorySource;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveSources;
 import dev.supernodetwin.dashboard.live.LiveView;
 import dev.supernodetwin.dashboard.live.TopologyView;
 import dev.supernodetwin.ingest.scenario.ScenarioReader;
@@ -51,6 +52,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     RulesOption rules;
 
+    @Mixin
+    LiveTickOption liveTick;
+
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Faults to inject (YAML or JSON; onsets count from the start of the demo).")
     Path scenario;
@@ -74,6 +78,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         if (periodMillis < 50) {
             throw new IllegalArgumentException("--period must be at least 50ms, was " + period);
         }
+        long tickMillis = liveTick.millis();
         RuleSet ruleSet = rules.rules();
         InstantSource clock = InstantSource.system();
         Topology topo = topology.topology();
@@ -87,16 +92,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         RecentHistory history = RecentHistory.withDefaults(layout.sensorCount());
 
         Vertx vertx = Vertx.vertx();
-        LiveFeed feed = new LiveFeed(board, new LiveView(layout), 500);
+        LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
+                tickMillis);
         try (SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, history, clock, periodMillis,
                 e -> LOG.error("simulation tick failed", e))) {
             ApiSources api = new ApiSources(layout, board, alerts, ruleSet, new MemoryHistorySource(history),
                     Optional.of(sim::injectNow), clock);
-            DashboardServer server = new DashboardServer(host, port, new DashboardServer.Views(
-                    TopologyView.of(topo, ruleSet), feed, api), new DemoProbes(board, clock, topo.supernode()));
+            DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, ruleSet), feed, api);
             sim.start();
+            int bound;
             try {
-                vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
+                bound = DashboardServer.deploy(vertx, host, port, views, new DemoProbes(board, clock, topo.supernode()))
+                        .await(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot serve on " + host + ":" + port + " (" + e.getMessage()
                         + "); is another program using the port? Choose one with --port", e);
@@ -104,7 +111,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
             System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
-            System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, server.actualPort());
+            System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, bound);
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
             stop.await();

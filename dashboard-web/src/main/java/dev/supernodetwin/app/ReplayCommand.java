@@ -16,6 +16,7 @@ import dev.supernodetwin.ingest.replay.FileReplaySource;
 import dev.supernodetwin.ingest.replay.KafkaReplaySource;
 import dev.supernodetwin.ingest.history.HistorySettings;
 import dev.supernodetwin.ingest.history.InfluxHistorySink;
+import dev.supernodetwin.ingest.replay.ReplayControl;
 import dev.supernodetwin.ingest.replay.ReplayOptions;
 import dev.supernodetwin.ingest.replay.ReplayPipeline;
 import dev.supernodetwin.ingest.replay.ReplayProgress;
@@ -45,7 +46,10 @@ import java.util.concurrent.CountDownLatch;
                 "From a recording (--input FILE, NDJSON or .gz) or from a Kafka topic (--from-kafka --bootstrap B",
                 "--topic T [--from-time T]: every partition, no consumer group, up to the end at start).",
                 "With --alerts-out or --rules the twin detects as 'twin run' does and the summary counts the alerts.",
-                "Prints progress on stderr and a summary at the end."})
+                "Prints progress on stderr and a summary at the end.",
+                "With --serve (and --input) it serves the dashboard while replaying, with replay controls (pause,",
+                "speed, seek: the page's replay bar or /api/replay), and keeps serving after the recording ends",
+                "until Ctrl-C. --speed defaults to max without --serve and to 1 (real time) with --serve."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -78,9 +82,22 @@ final class ReplayCommand implements Callable<Integer> {
             description = "With --from-kafka: first event time, ISO-8601 or a duration ago like 2h (default: all).")
     String fromTime;
 
-    @Option(names = "--speed", defaultValue = "max", paramLabel = "N|max",
-            description = "Event time runs N times as fast as wall time; max: no pacing (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--speed", paramLabel = "N|max",
+            description = "Event time runs N times as fast as wall time; max: no pacing (default: max; 1 with --serve).")
     String speed;
+
+    @Option(names = "--serve", description = "Serve the dashboard, with replay controls, while replaying --input.")
+    boolean serve;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "With --serve: address to serve on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "With --serve: port to serve on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Mixin
+    LiveTickOption liveTick;
 
     @Option(names = "--alerts-out", paramLabel = "FILE", description = "Write alert events here (NDJSON).")
     Path alertsOut;
@@ -110,6 +127,9 @@ final class ReplayCommand implements Callable<Integer> {
         Optional<Instant> from = checkOptions();
         if (decodeThreads < 1) {
             throw new IllegalArgumentException("--decode-threads must be at least 1, was " + decodeThreads);
+        }
+        if (serve) {
+            return serve();
         }
         EventTimePacer pacer = pacer();
         RuleSet ruleSet = rules.rules();
@@ -197,15 +217,45 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private EventTimePacer pacer() {
-        if (speed.equalsIgnoreCase("max")) {
-            return EventTimePacer.unpaced();
+        double s = speed(speed == null ? "max" : speed);
+        return s == ReplayControl.UNPACED ? EventTimePacer.unpaced()
+                : EventTimePacer.atSpeed(s, EventTimePacer.Ticker.system(), EventTimePacer.Sleeper.system());
+    }
+
+    /** The speed, or {@link ReplayControl#UNPACED} for max; a usage error unless 0 < N ≤ 10,000 or max. */
+    private double speed(String text) {
+        if (text.equalsIgnoreCase("max")) {
+            return ReplayControl.UNPACED;
         }
         try {
-            return EventTimePacer.atSpeed(Double.parseDouble(speed), EventTimePacer.Ticker.system(),
-                    EventTimePacer.Sleeper.system());
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--speed must be a positive number or max, was " + speed);
+            double s = Double.parseDouble(text);
+            if (s > 0 && s <= ReplayControl.MAX_SPEED) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with what is accepted.
         }
+        throw new ParameterException(spec.commandLine(), "--speed must be a number above 0 and at most "
+                + (long) ReplayControl.MAX_SPEED + ", or max; was " + text);
+    }
+
+    /** {@code --serve}: the dashboard over a controlled replay of {@code --input}, until Ctrl-C. */
+    private int serve() throws Exception {
+        if (source.kafka || alertsOut != null || deadLetters != null || influxUrl != null) {
+            throw new ParameterException(spec.commandLine(), "--serve replays a recording (--input) into the"
+                    + " dashboard; it does not take --from-kafka, --alerts-out, --dead-letters or --influx-url");
+        }
+        long tick = liveTick.millis();
+        ReplayControl control = new ReplayControl(speed(speed == null ? "1" : speed), EventTimePacer.Ticker.system(),
+                EventTimePacer.Sleeper.system());
+        Topology topo = topology.topology();
+        SensorLayout layout = new SensorLayout(topo);
+        ReplayOptions options = new ReplayOptions(EventTimePacer.unpaced(), Long.MIN_VALUE, RejectionSink.ignoring(),
+                ReplayProgress.none(), decodeThreads);
+        ServedReplay.Setup setup = new ServedReplay.Setup(layout, rules.rules(), options, decoder -> readAhead
+                ? FileReplaySource.openWithReadAhead(source.input, decoder.limits())
+                : FileReplaySource.open(source.input, decoder.limits()), tick);
+        return new ReplayServer(topo, setup, control).serve(host, port, rules.describe(setup.rules()));
     }
 
     private ReplaySource open(Topology topo, DecoderLimits limits, Optional<Instant> from) throws IOException {

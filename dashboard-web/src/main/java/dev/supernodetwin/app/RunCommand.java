@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
                 "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
                 "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE, rules TWIN_RULES,",
-                "  alerts.out TWIN_ALERTS_OUT"})
+                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
@@ -80,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Also write alert events here (NDJSON, truncated at start-up; off when unset).")
     String alertsOut;
 
+    @Option(names = "--live-tick", paramLabel = "D", description = "How often the live stream updates pages (default 250ms, at least 50ms).")
+    String liveTick;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings;
@@ -111,6 +114,7 @@ final class RunCommand implements Callable<Integer> {
         put(f, RunSettings.INFLUX_DB, influxDatabase);
         put(f, RunSettings.RULES, rules);
         put(f, RunSettings.ALERTS_OUT, alertsOut);
+        put(f, RunSettings.LIVE_TICK, liveTick);
         return f;
     }
 

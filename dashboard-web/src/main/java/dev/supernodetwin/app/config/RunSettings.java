@@ -32,11 +32,12 @@ import java.util.regex.Pattern;
  * @param influxUrl       InfluxDB for history; history is off when empty
  * @param influxDatabase  InfluxDB database
  * @param detection       the detection rules and where alert events go
+ * @param liveTickMs      how often the live stream updates pages
  */
 public record RunSettings(String kafkaBootstrap, String topic, String group, String deadLetterTopic,
                           Optional<Path> topologyFile, Optional<String> preset, String supernode, String httpHost,
                           int httpPort, long rebuildWindowMs, long commitEveryMs, Optional<String> influxUrl,
-                          String influxDatabase, Detection detection) {
+                          String influxDatabase, Detection detection, long liveTickMs) {
 
     /**
      * How the service detects and where its alert events go, beside the log, {@code /metrics} and the
@@ -85,9 +86,12 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
     public static final SettingKey ALERTS_OUT = SettingKey.without("alerts.out", "--alerts-out", "TWIN_ALERTS_OUT",
             "file alert events are written to, NDJSON, created or truncated at start-up (off when unset)");
 
+    public static final SettingKey LIVE_TICK = SettingKey.of("live.tick", "--live-tick", "TWIN_LIVE_TICK", "250ms",
+            "how often the live stream updates pages (at least 50ms)");
+
     /** Every key, for help text. */
     public static final List<SettingKey> KEYS = List.of(BOOTSTRAP, TOPIC, GROUP, DEAD_LETTERS, TOPOLOGY, PRESET,
-            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT);
+            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, LIVE_TICK);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,249}");
@@ -125,11 +129,12 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         Optional<Path> rulesFile = r.optional(RULES, RunSettings::checkReadable).map(Path::of);
         RuleSet rules = rulesFile.map(f -> readRules(f, r)).orElseGet(RuleSet::defaults);
         Optional<Path> alertsOut = r.optional(ALERTS_OUT, RunSettings::checkWritable).map(Path::of);
+        long liveTick = r.require(LIVE_TICK, Durations::parse, d -> d < 50 ? "must be at least 50ms" : null, 250L);
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
         }
         return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, host, port, rebuild,
-                commit, influx, database, new Detection(rulesFile, rules, alertsOut));
+                commit, influx, database, new Detection(rulesFile, rules, alertsOut), liveTick);
     }
 
     /** The rules file over the defaults; every problem in it is a problem of the key, listed on its own. */

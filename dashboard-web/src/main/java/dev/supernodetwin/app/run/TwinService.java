@@ -17,6 +17,7 @@ import dev.supernodetwin.dashboard.api.ApiSources;
 import dev.supernodetwin.dashboard.api.history.HistorySources;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveSources;
 import dev.supernodetwin.dashboard.live.LiveView;
 import dev.supernodetwin.dashboard.live.TopologyView;
 import dev.supernodetwin.ingest.codec.FrameDecoder;
@@ -83,7 +84,9 @@ public final class TwinService implements AutoCloseable {
         SnapshotBoard board = new SnapshotBoard();
         // The page's charts read InfluxDB when history goes there, else the recent history kept in memory.
         HistorySources charts = HistorySources.choose(s.influxUrl(), s.influxDatabase(), layout);
-        source.afterBatch(new SnapshotPublisher(twin.state(), board, charts.recent(), clock, 250));
+        // Published at least as often as the live stream ticks, so every tick can show something new.
+        source.afterBatch(new SnapshotPublisher(twin.state(), board, charts.recent(), clock,
+                Math.min(250, s.liveTickMs())));
         RunMetrics metrics = new RunMetrics(topo.supernode(), source.stats(), decoder, deadLetters);
         source.onLatency(metrics::latency);
         history.ifPresent(metrics::history);
@@ -99,11 +102,14 @@ public final class TwinService implements AutoCloseable {
         TwinService service = new TwinService(source, outputs, writer, vertx);
         ApiSources api = new ApiSources(layout, board, alerts, s.detection().rules(), charts.source(),
                 Optional.empty(), clock);
-        DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), new DashboardServer.Views(
-                TopologyView.of(topo, s.detection().rules()), new LiveFeed(board, new LiveView(layout), 500), api),
-                new RunProbes(source.stats(), writer, clock, metrics));
+        LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
+                s.liveTickMs());
+        DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, s.detection().rules()), feed,
+                api);
+        int port;
         try {
-            vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
+            port = DashboardServer.deploy(vertx, s.httpHost(), s.httpPort(), views,
+                    new RunProbes(source.stats(), writer, clock, metrics)).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             service.close();
             throw new IllegalStateException("cannot serve on " + s.httpHost() + ":" + s.httpPort() + " ("
@@ -120,7 +126,7 @@ public final class TwinService implements AutoCloseable {
         System.out.printf("history: %s%n", s.influxUrl().map(u -> "InfluxDB " + u + " database " + s.influxDatabase())
                 .orElse("off (set --influx-url to keep it)"));
         System.out.println(s.detection().describe());
-        System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), server.actualPort());
+        System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), port);
         return service;
     }
 

@@ -73,6 +73,18 @@ public final class AlertBoard implements AlertSink {
         view.set(new View(List.copyOf(firing.values()), List.copyOf(recent), events));
     }
 
+    /**
+     * Forgets every alert, for a twin that starts again (a replay seeking back); called by the writer
+     * only. The event count goes on (plus one for the reset itself), so it still works as a revision
+     * that tells pages to fetch the alerts again.
+     */
+    public void clear() {
+        recent.clear();
+        firing.clear();
+        events++;
+        view.set(new View(List.of(), List.of(), events));
+    }
+
     /** The latest view; safe from any thread. */
     public View view() {
         return view.get();

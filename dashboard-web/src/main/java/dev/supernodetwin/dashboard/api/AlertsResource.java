@@ -20,7 +20,6 @@ public final class AlertsResource {
     static final int MAX_BY_LENGTH = 200;
 
     private final ApiSources sources;
-    private final AckBoard acks = new AckBoard();
 
     /** @param sources what the resource reads */
     public AlertsResource(ApiSources sources) {
@@ -36,7 +35,7 @@ public final class AlertsResource {
 
     private void alerts(RoutingContext ctx) {
         AlertBoard.View view = sources.alerts().view();
-        Responses.send(ctx, 200, Buffer.buffer(AlertsResponse.render(view, acks.of(view))));
+        Responses.send(ctx, 200, Buffer.buffer(AlertsResponse.render(view, sources.acks().of(view))));
     }
 
     private JsonObject ack(RoutingContext ctx) {
@@ -46,7 +45,7 @@ public final class AlertsResource {
         if (by.length() > MAX_BY_LENGTH) {
             throw ApiProblem.badRequest("field 'by' must be at most " + MAX_BY_LENGTH + " characters");
         }
-        AckBoard.Ack ack = acks.ack(sources.alerts().view(), id, by, sources.clock().millis())
+        AckBoard.Ack ack = sources.acks().ack(sources.alerts().view(), id, by, sources.clock().millis())
                 .orElseThrow(() -> new ApiProblem(404, "alert.unknown", "no alert '" + id + "' is firing"));
         return new JsonObject().put("id", ack.id()).put("by", ack.by()).put("at", ack.at());
     }

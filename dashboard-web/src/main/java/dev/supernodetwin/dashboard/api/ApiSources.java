@@ -21,9 +21,16 @@ import java.util.Optional;
  * @param history  where {@code /api/history} reads
  * @param faults   the simulator's fault injection, present only in {@code twin demo}
  * @param clock    wall clock, for acknowledgement times
+ * @param acks     acknowledgements, shared by every server instance (the edge runs on several event loops)
  */
 public record ApiSources(SensorLayout layout, SnapshotBoard board, AlertBoard alerts, RuleSet rules,
-                         HistorySource history, Optional<FaultInjector> faults, InstantSource clock) {
+                         HistorySource history, Optional<FaultInjector> faults, InstantSource clock, AckBoard acks) {
+    /** Sources with an empty acknowledgement board. */
+    public ApiSources(SensorLayout layout, SnapshotBoard board, AlertBoard alerts, RuleSet rules,
+                      HistorySource history, Optional<FaultInjector> faults, InstantSource clock) {
+        this(layout, board, alerts, rules, history, faults, clock, new AckBoard());
+    }
+
     /** Requires every part. */
     public ApiSources {
         Objects.requireNonNull(layout, "layout");
@@ -33,5 +40,6 @@ public record ApiSources(SensorLayout layout, SnapshotBoard board, AlertBoard al
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(acks, "acks");
     }
 }

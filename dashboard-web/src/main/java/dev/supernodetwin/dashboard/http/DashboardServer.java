@@ -9,8 +9,11 @@ import dev.supernodetwin.dashboard.api.OpticsResource;
 import dev.supernodetwin.dashboard.api.Responses;
 import dev.supernodetwin.dashboard.api.TopologyResource;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.ingest.replay.ReplayControl;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
@@ -18,6 +21,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The HTTP edge: the live page (static files from the classpath), the REST API of {@code docs/dashboard.md}
@@ -29,9 +36,12 @@ import io.vertx.ext.web.handler.StaticHandler;
 public final class DashboardServer extends VerticleBase {
     /** Largest request body accepted ({@code 413 http.too-large} beyond). */
     public static final int BODY_LIMIT_BYTES = Responses.BODY_LIMIT_BYTES;
+    /** Event loops serving the HTTP edge, so the live stream's clients are spread over more than one. */
+    public static final int EVENT_LOOPS = 2;
 
     private final String host;
     private final int port;
+    private final Views views;
     private final JsonObject topologyView;
     private final LiveFeed feed;
     private final ApiSources api;
@@ -44,8 +54,13 @@ public final class DashboardServer extends VerticleBase {
      * @param topologyView the supernode's structure for the page
      * @param feed         the live update feed
      * @param api          what the REST resources read: snapshots, alerts, rules, history, the demo's simulator
+     * @param replay       the replay's controls, when the twin is replaying a recording
      */
-    public record Views(JsonObject topologyView, LiveFeed feed, ApiSources api) {
+    public record Views(JsonObject topologyView, LiveFeed feed, ApiSources api, Optional<ReplayControl> replay) {
+        /** Views of a twin that is not replaying. */
+        public Views(JsonObject topologyView, LiveFeed feed, ApiSources api) {
+            this(topologyView, feed, api, Optional.empty());
+        }
     }
 
     /**
@@ -57,6 +72,7 @@ public final class DashboardServer extends VerticleBase {
     public DashboardServer(String host, int port, Views views, ServiceProbes probes) {
         this.host = host;
         this.port = port;
+        this.views = views;
         this.topologyView = views.topologyView();
         this.feed = views.feed();
         this.api = views.api();
@@ -73,6 +89,7 @@ public final class DashboardServer extends VerticleBase {
         new HistoryResource(api).mount(router);
         new DemoResource(api).mount(router);
         router.get("/api/live").handler(this::live);
+        new ReplayRoutes(views.replay()).mount(router);
         router.get("/alive").handler(ctx -> health(ctx, probes.alive()));
         router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
         router.get("/metrics").handler(ctx -> ctx.response()
@@ -82,11 +99,29 @@ public final class DashboardServer extends VerticleBase {
                 .handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         errors(router);
-        feed.start(context);
+        feed.start();
         server = vertx.createHttpServer()
                 .webSocketHandler(this::webSocket)
                 .requestHandler(router);
         return server.listen(port, host);
+    }
+
+    /**
+     * Deploys {@link #EVENT_LOOPS} servers sharing one port, each on its own event loop: Vert.x spreads
+     * the connections of servers sharing a port over them, and the live stream writes each client from
+     * its own event loop. Port 0 becomes a shared random port (a negative port, in Vert.x terms), so a
+     * second deployment on port 0 in the same Vert.x instance would share it too.
+     *
+     * @return the port bound
+     */
+    public static Future<Integer> deploy(Vertx vertx, String host, int port, Views views, ServiceProbes probes) {
+        int shared = port == 0 ? -1 : port;
+        List<DashboardServer> servers = new CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> {
+            DashboardServer server = new DashboardServer(host, shared, views, probes);
+            servers.add(server);
+            return server;
+        }, new DeploymentOptions().setInstances(EVENT_LOOPS)).map(id -> servers.get(0).actualPort());
     }
 
     /** The port actually bound (useful when started on port 0). */

@@ -48,4 +48,17 @@ class AlertBoardTest {
         assertThat(before.firing()).extracting(AlertEvent::id).containsExactly("a", "b");
         assertThat(before.recent()).hasSize(2);
     }
+
+    @Test
+    void clearingForgetsEveryAlertAndMovesTheRevisionOn() {
+        AlertBoard board = new AlertBoard();
+        board.onAlert(event("a", State.FIRING, AlertEvent.Severity.WARNING));
+        long before = board.view().events();
+
+        board.clear();
+
+        assertThat(board.view().firing()).isEmpty();
+        assertThat(board.view().recent()).isEmpty();
+        assertThat(board.view().events()).isGreaterThan(before);
+    }
 }

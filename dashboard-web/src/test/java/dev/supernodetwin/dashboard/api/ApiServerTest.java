@@ -14,6 +14,7 @@ import dev.supernodetwin.dashboard.api.history.InfluxHistorySource;
 import dev.supernodetwin.dashboard.api.history.MemoryHistorySource;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveSources;
 import dev.supernodetwin.dashboard.live.LiveView;
 import dev.supernodetwin.dashboard.live.TopologyView;
 import io.vertx.core.Vertx;
@@ -66,7 +67,7 @@ class ApiServerTest {
         ApiSources api = new ApiSources(f.layout, f.board, f.alerts, RuleSet.defaults(), history, faults,
                 InstantSource.fixed(java.time.Instant.ofEpochMilli(7_000)));
         DashboardServer server = new DashboardServer("127.0.0.1", 0, new DashboardServer.Views(
-                TopologyView.of(f.topo, RuleSet.defaults()), new LiveFeed(f.board, new LiveView(f.layout), 1_000), api),
+                TopologyView.of(f.topo, RuleSet.defaults()), new LiveFeed(LiveSources.live(f.board, () -> 0), new LiveView(f.layout), 1_000), api),
                 new DemoProbes(f.board, InstantSource.system(), "tn"));
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
         return server.actualPort();

@@ -17,6 +17,7 @@ import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.dashboard.api.history.InfluxHistorySource;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
+import dev.supernodetwin.dashboard.live.LiveSources;
 import dev.supernodetwin.dashboard.live.LiveView;
 import dev.supernodetwin.dashboard.live.TopologyView;
 import dev.supernodetwin.ingest.history.HistorySettings;
@@ -99,7 +100,7 @@ class InfluxHistoryApiIT {
         ApiSources api = new ApiSources(layout, board, new AlertBoard(), RuleSet.defaults(), history, Optional.empty(),
                 InstantSource.system());
         DashboardServer server = new DashboardServer("127.0.0.1", 0, new DashboardServer.Views(
-                TopologyView.of(topo, RuleSet.defaults()), new LiveFeed(board, new LiveView(layout), 1_000), api),
+                TopologyView.of(topo, RuleSet.defaults()), new LiveFeed(LiveSources.live(board, () -> 0), new LiveView(layout), 1_000), api),
                 new DemoProbes(board, InstantSource.system(), "tn"));
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
         return server.actualPort();

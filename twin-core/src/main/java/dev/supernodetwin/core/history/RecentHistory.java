@@ -110,6 +110,16 @@ public final class RecentHistory {
         return true;
     }
 
+    /** Forgets every column, for a twin that starts again from an earlier time (a replay sought back). */
+    public void clear() {
+        for (int i = 0; i < ring.length(); i++) {
+            ring.set(i, null);
+        }
+        next = 0;
+        lastStep = Long.MIN_VALUE;
+        latest = Long.MIN_VALUE;
+    }
+
     /** Time of the newest column, empty before the first. */
     public OptionalLong latest() {
         long t = latest;

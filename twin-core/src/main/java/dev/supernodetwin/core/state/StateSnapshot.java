@@ -87,6 +87,16 @@ public final class StateSnapshot {
         }
     }
 
+    /**
+     * As {@link #freshValue(int)}, for a sensor of {@code device} (the caller's own lookup, not checked):
+     * a reader going over many sensors of known devices, such as the live view, saves finding the device
+     * of every sensor.
+     */
+    public double freshValue(int sensor, int device) {
+        long t = times[sensor];
+        return t != NEVER && takenAt - t <= staleWindows[device] ? values[sensor] : Double.NaN;
+    }
+
     /** Frames applied up to this snapshot. */
     public long framesApplied() {
         return framesApplied;

@@ -107,6 +107,22 @@ class RecentHistoryTest {
     }
 
     @Test
+    void aClearedRingRecordsAgainFromAnEarlierTime() {
+        RecentHistory history = new RecentHistory(layout.sensorCount(), 1_000, 5_000, 1L << 20);
+        for (int i = 5; i <= 8; i++) {
+            reportAndRecord(history, 1_000L * i, i);
+        }
+
+        history.clear();
+        // As a replay sought back feeds a fresh twin: event time starts again, earlier than before.
+        assertThat(history.record(2_000, state.snapshot(2_000))).isTrue();
+
+        assertThat(history.latest()).hasValue(2_000);
+        assertThat(history.query(temp0, 0, 9_999, 10_000)).extracting(RecentHistory.Point::time)
+                .containsExactly(2_000L);
+    }
+
+    @Test
     void rejectsAnInvertedRange() {
         RecentHistory history = RecentHistory.withDefaults(layout.sensorCount());
 

@@ -121,4 +121,18 @@ class TwinStateTest {
         assertThat(state.snapshot(60_000).freshValue(temp0)).isNaN();
         assertThat(state.snapshot(60_000).value(temp0)).isEqualTo(99);
     }
+
+    @Test
+    void freshValueWithTheDeviceGivenAgreesWithTheLookup() {
+        report(gpu0, 1_000, temp0, 60);
+        report(gpu1, 1_000, layout.sensor(gpu1, Metric.TEMP_C), 70);
+        for (long at : new long[] {1_500, 60_000}) {
+            StateSnapshot snap = state.snapshot(at);
+            for (int sensor = 0; sensor < layout.sensorCount(); sensor++) {
+                // Boxed, so that NaN (not fresh) equals NaN.
+                assertThat(Double.valueOf(snap.freshValue(sensor, layout.deviceOf(sensor))))
+                        .as("sensor %d at %d", sensor, at).isEqualTo(Double.valueOf(snap.freshValue(sensor)));
+            }
+        }
+    }
 }
