@@ -25,8 +25,7 @@ final class HeadlessChromium {
      * to {@code driverLog}. Fails, never skips, when chromium or chromedriver is not installed.
      */
     static ChromeDriver start(Path userDataDir, Path driverLog) {
-        requireExecutable(BROWSER, "chromium");
-        requireExecutable(DRIVER, "chromedriver");
+        requireInstalled();
         // A driver path in the service (and in the property Selenium reads) makes Selenium skip its manager.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -44,6 +43,12 @@ final class HeadlessChromium {
                 "--disable-backgrounding-occluded-windows");
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         return new ChromeDriver(service, options);
+    }
+
+    /** Fails, never skips, when chromium or chromedriver is not installed. */
+    static void requireInstalled() {
+        requireExecutable(BROWSER, "chromium");
+        requireExecutable(DRIVER, "chromedriver");
     }
 
     private static void requireExecutable(Path path, String what) {

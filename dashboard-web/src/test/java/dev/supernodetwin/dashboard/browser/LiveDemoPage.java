@@ -62,6 +62,7 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         test = context.getRequiredTestClass().getSimpleName();
+        HeadlessChromium.requireInstalled();
         Files.createDirectories(ARTEFACTS);
         startDemo(demoArgs);
         profile = Files.createTempDirectory("chromium-" + test + "-");
