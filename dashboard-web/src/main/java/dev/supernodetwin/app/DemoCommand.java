@@ -6,6 +6,7 @@ import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
 import dev.supernodetwin.core.detect.RuleSet;
+import dev.supernodetwin.core.history.RecentHistory;
 import dev.supernodetwin.core.diagnose.DetectionEngine;
 import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.sim.Durations;
@@ -16,6 +17,8 @@ import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.StalenessPolicy;
 import dev.supernodetwin.core.topology.Topology;
 import dev.supernodetwin.core.twin.Twin;
+import dev.supernodetwin.dashboard.api.ApiSources;
+import dev.supernodetwin.dashboard.api.history.MemoryHistorySource;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.dashboard.live.LiveView;
@@ -30,6 +33,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -80,13 +84,16 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         long start = clock.millis() / periodMillis * periodMillis;
         Simulator simulator = new Simulator(layout, new SimulationSettings(seed, start, periodMillis), faults);
         SnapshotBoard board = new SnapshotBoard();
+        RecentHistory history = RecentHistory.withDefaults(layout.sensorCount());
 
         Vertx vertx = Vertx.vertx();
         LiveFeed feed = new LiveFeed(board, new LiveView(layout), 500);
-        DashboardServer server = new DashboardServer(host, port, new DashboardServer.Views(TopologyView.of(topo), feed,
-                alerts), new DemoProbes(board, clock, topo.supernode()));
-        try (SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, clock, periodMillis,
+        try (SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, history, clock, periodMillis,
                 e -> LOG.error("simulation tick failed", e))) {
+            ApiSources api = new ApiSources(layout, board, alerts, ruleSet, new MemoryHistorySource(history),
+                    Optional.of(sim::injectNow), clock);
+            DashboardServer server = new DashboardServer(host, port, new DashboardServer.Views(
+                    TopologyView.of(topo, ruleSet), feed, api), new DemoProbes(board, clock, topo.supernode()));
             sim.start();
             try {
                 vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);

@@ -5,7 +5,9 @@ import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
 import dev.supernodetwin.core.alert.AlertEvent;
+import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.fixtures.TinyTopology;
+import dev.supernodetwin.core.history.RecentHistory;
 import dev.supernodetwin.core.sim.Scenario;
 import dev.supernodetwin.core.sim.SimulationSettings;
 import dev.supernodetwin.core.sim.Simulator;
@@ -13,6 +15,8 @@ import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.StalenessPolicy;
 import dev.supernodetwin.core.topology.Topology;
 import dev.supernodetwin.core.twin.Twin;
+import dev.supernodetwin.dashboard.api.ApiSources;
+import dev.supernodetwin.dashboard.api.history.MemoryHistorySource;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.dashboard.live.LiveView;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,11 +59,15 @@ class LiveDashboardTest {
         long period = 100;
         Simulator simulator = new Simulator(layout, new SimulationSettings(7, clock.millis(), period),
                 new Scenario(List.of()));
-        sim = new SimulatedSupernode(simulator, twin, board, clock, period, Throwable::printStackTrace);
+        RecentHistory history = RecentHistory.withDefaults(layout.sensorCount());
+        sim = new SimulatedSupernode(simulator, twin, board, history, clock, period, Throwable::printStackTrace);
         sim.start();
         vertx = Vertx.vertx();
-        server = new DashboardServer("127.0.0.1", 0, new DashboardServer.Views(TopologyView.of(topo),
-                new LiveFeed(board, new LiveView(layout), 100), alerts), new DemoProbes(board, clock, topo.supernode()));
+        ApiSources api = new ApiSources(layout, board, alerts, RuleSet.defaults(), new MemoryHistorySource(history),
+                Optional.empty(), clock);
+        server = new DashboardServer("127.0.0.1", 0, new DashboardServer.Views(TopologyView.of(topo,
+                RuleSet.defaults()), new LiveFeed(board, new LiveView(layout), 100), api),
+                new DemoProbes(board, clock, topo.supernode()));
         vertx.deployVerticle(server).await(10, TimeUnit.SECONDS);
     }
 

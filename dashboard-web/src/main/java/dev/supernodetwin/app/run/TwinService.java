@@ -13,6 +13,8 @@ import dev.supernodetwin.core.topology.Topology;
 import dev.supernodetwin.core.topology.TopologyDocument;
 import dev.supernodetwin.core.topology.preset.Presets;
 import dev.supernodetwin.core.twin.Twin;
+import dev.supernodetwin.dashboard.api.ApiSources;
+import dev.supernodetwin.dashboard.api.history.HistorySources;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.dashboard.live.LiveView;
@@ -79,12 +81,15 @@ public final class TwinService implements AutoCloseable {
                 s.deadLetterTopic(), topo.supernode(), s.rebuildWindowMs(), s.commitEveryMs()), twin, decoder,
                 deadLetters, clock);
         SnapshotBoard board = new SnapshotBoard();
-        source.afterBatch(new SnapshotPublisher(twin.state(), board, clock, 250));
+        // The page's charts read InfluxDB when history goes there, else the recent history kept in memory.
+        HistorySources charts = HistorySources.choose(s.influxUrl(), s.influxDatabase(), layout);
+        source.afterBatch(new SnapshotPublisher(twin.state(), board, charts.recent(), clock, 250));
         RunMetrics metrics = new RunMetrics(topo.supernode(), source.stats(), decoder, deadLetters);
         source.onLatency(metrics::latency);
         history.ifPresent(metrics::history);
         List<AutoCloseable> outputs = new ArrayList<>();
         history.ifPresent(outputs::add);
+        charts.influx().ifPresent(outputs::add);
         AlertBoard alerts = new AlertBoard();
         detect(twin, s.detection(), metrics, alerts).ifPresent(outputs::add);
         outputs.add(deadLetters);
@@ -92,8 +97,10 @@ public final class TwinService implements AutoCloseable {
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
         Vertx vertx = Vertx.vertx();
         TwinService service = new TwinService(source, outputs, writer, vertx);
+        ApiSources api = new ApiSources(layout, board, alerts, s.detection().rules(), charts.source(),
+                Optional.empty(), clock);
         DashboardServer server = new DashboardServer(s.httpHost(), s.httpPort(), new DashboardServer.Views(
-                TopologyView.of(topo), new LiveFeed(board, new LiveView(layout), 500), alerts),
+                TopologyView.of(topo, s.detection().rules()), new LiveFeed(board, new LiveView(layout), 500), api),
                 new RunProbes(source.stats(), writer, clock, metrics));
         try {
             vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);

@@ -13,7 +13,7 @@ public final class ApiError {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
                 .end(new JsonObject().put("error", code).put("message", message).encode());
     }
 }

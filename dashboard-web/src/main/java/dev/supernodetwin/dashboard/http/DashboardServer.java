@@ -1,10 +1,16 @@
 package dev.supernodetwin.dashboard.http;
 
-import dev.supernodetwin.app.runtime.AlertBoard;
+import dev.supernodetwin.dashboard.api.AlertsResource;
+import dev.supernodetwin.dashboard.api.ApiSources;
+import dev.supernodetwin.dashboard.api.DemoResource;
+import dev.supernodetwin.dashboard.api.DeviceResource;
+import dev.supernodetwin.dashboard.api.HistoryResource;
+import dev.supernodetwin.dashboard.api.OpticsResource;
+import dev.supernodetwin.dashboard.api.Responses;
+import dev.supernodetwin.dashboard.api.TopologyResource;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -13,16 +19,21 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The HTTP edge: the live page (static files from the classpath), a small REST API, the live
- * WebSocket at {@code /live}, and {@code /metrics}, {@code /ready} and {@code /alive} for operations.
- * It only reads published views and counters; it never touches the twin's writer.
+ * The HTTP edge: the live page (static files from the classpath), the REST API of {@code docs/dashboard.md}
+ * (one resource class per area, in {@code dashboard.api}), the live WebSocket at {@code /live}, and
+ * {@code /metrics}, {@code /ready} and {@code /alive} for operations. It only reads published views and
+ * counters; it never touches the twin's writer. Every error, including a wrong path, method or body, is a
+ * JSON {@link ApiError}.
  */
 public final class DashboardServer extends VerticleBase {
+    /** Largest request body accepted ({@code 413 http.too-large} beyond). */
+    public static final int BODY_LIMIT_BYTES = Responses.BODY_LIMIT_BYTES;
+
     private final String host;
     private final int port;
     private final JsonObject topologyView;
     private final LiveFeed feed;
-    private final AlertBoard alerts;
+    private final ApiSources api;
     private final ServiceProbes probes;
     private HttpServer server;
 
@@ -31,9 +42,9 @@ public final class DashboardServer extends VerticleBase {
      *
      * @param topologyView the supernode's structure for the page
      * @param feed         the live update feed
-     * @param alerts       the alerts firing and the latest alert events
+     * @param api          what the REST resources read: snapshots, alerts, rules, history, the demo's simulator
      */
-    public record Views(JsonObject topologyView, LiveFeed feed, AlertBoard alerts) {
+    public record Views(JsonObject topologyView, LiveFeed feed, ApiSources api) {
     }
 
     /**
@@ -47,24 +58,28 @@ public final class DashboardServer extends VerticleBase {
         this.port = port;
         this.topologyView = views.topologyView();
         this.feed = views.feed();
-        this.alerts = views.alerts();
+        this.api = views.api();
         this.probes = probes;
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.get("/api/topology").handler(this::topology);
+        new TopologyResource(topologyView).mount(router);
+        new DeviceResource(api).mount(router);
+        new OpticsResource(api).mount(router);
+        new AlertsResource(api).mount(router);
+        new HistoryResource(api).mount(router);
+        new DemoResource(api).mount(router);
         router.get("/api/live").handler(this::live);
-        router.get("/api/alerts").handler(this::alerts);
         router.get("/alive").handler(ctx -> health(ctx, probes.alive()));
         router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(probes.metrics()));
-        router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "http.not-found",
-                "no API resource at " + ctx.request().path()));
-        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        // The page's files, never under /api/, so that GET on a POST-only resource is a 405, not a missing file.
+        router.getWithRegex("^/(?!api/).*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
+        errors(router);
         feed.start(context);
         server = vertx.createHttpServer()
                 .webSocketHandler(this::webSocket)
@@ -78,24 +93,15 @@ public final class DashboardServer extends VerticleBase {
     }
 
     private static void health(RoutingContext ctx, ServiceProbes.Health health) {
-        ctx.response().setStatusCode(health.ok() ? 200 : 503).putHeader("content-type", "application/json")
+        ctx.response().setStatusCode(health.ok() ? 200 : 503).putHeader("content-type", "application/json; charset=utf-8")
                 .end(new JsonObject().put("status", health.ok() ? "ok" : "unavailable")
                         .put("detail", health.detail()).encode());
     }
 
-    private void topology(RoutingContext ctx) {
-        ctx.json(topologyView);
-    }
-
     private void live(RoutingContext ctx) {
         feed.latest().ifPresentOrElse(
-                update -> ctx.response().putHeader("content-type", "application/json").end(update),
+                update -> ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(update),
                 () -> ApiError.send(ctx, 503, "twin.no-data-yet", "the twin has not published a snapshot yet"));
-    }
-
-    private void alerts(RoutingContext ctx) {
-        ctx.response().putHeader("content-type", "application/json")
-                .end(Buffer.buffer(AlertsResponse.render(alerts.view())));
     }
 
     private void webSocket(ServerWebSocket ws) {
@@ -106,10 +112,29 @@ public final class DashboardServer extends VerticleBase {
         feed.join(ws);
     }
 
+    /** No route for the path, or none for the method: the router's own answers, as JSON. */
+    private static void errors(Router router) {
+        router.errorHandler(404, ctx -> ApiError.send(ctx, 404, "http.not-found",
+                "nothing at " + ctx.request().path()));
+        router.errorHandler(405, ctx -> ApiError.send(ctx, 405, "http.method-not-allowed",
+                ctx.request().method() + " is not allowed on " + ctx.request().path()));
+    }
+
     private void failure(RoutingContext ctx) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        String message = ctx.failure() != null ? ctx.failure().getMessage() : "request failed";
-        ApiError.send(ctx, status, status == 404 ? "http.not-found" : "http.error", message);
+        String message = ctx.failure() != null && ctx.failure().getMessage() != null ? ctx.failure().getMessage()
+                : "request failed";
+        String code = switch (status) {
+            case 400 -> "http.bad-request";
+            case 404 -> "http.not-found";
+            case 405 -> "http.method-not-allowed";
+            case 413 -> "http.too-large";
+            default -> "http.error";
+        };
+        if (status == 413) {
+            message = "the request body is larger than " + BODY_LIMIT_BYTES + " bytes";
+        }
+        ApiError.send(ctx, status, code, message);
     }
 
     @Override

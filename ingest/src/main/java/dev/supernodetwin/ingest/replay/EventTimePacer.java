@@ -8,7 +8,7 @@ package dev.supernodetwin.ingest.replay;
  *
  * <p>Event time is taken as it comes; a frame older than one already seen never moves the pace back.
  */
-public final class EventTimePacer {
+public final class EventTimePacer implements Pacing {
     /** Wall-clock nanoseconds. */
     @FunctionalInterface
     public interface Ticker {
@@ -76,6 +76,7 @@ public final class EventTimePacer {
     }
 
     /** Called before a frame of event time {@code eventMillis} is applied; may sleep. */
+    @Override
     public void pace(long eventMillis) throws InterruptedException {
         if (eventMillis < nextCheck || speed == 0) {
             return;

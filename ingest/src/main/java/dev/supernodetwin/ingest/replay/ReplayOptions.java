@@ -7,13 +7,14 @@ import java.util.Objects;
 /**
  * How a {@link ReplayPipeline} runs.
  *
- * @param pacer       paces by event time (or not)
+ * @param pacer       paces by event time (or not): an {@link EventTimePacer}, or a {@link ReplayControl} that can
+ *                    also pause, change speed and seek
  * @param notBefore   frames with an event time before this (epoch ms) are left out
  * @param deadLetters where rejected frames go, with their source
  * @param progress    told about progress about once a second
  * @param decodeThreads threads decoding records; with more than one, frames are still applied in order
  */
-public record ReplayOptions(EventTimePacer pacer, long notBefore, RejectionSink deadLetters, ReplayProgress progress,
+public record ReplayOptions(Pacing pacer, long notBefore, RejectionSink deadLetters, ReplayProgress progress,
                             int decodeThreads) {
 
     /** Requires every part. */
@@ -27,7 +28,7 @@ public record ReplayOptions(EventTimePacer pacer, long notBefore, RejectionSink 
     }
 
     /** Options decoding on the replay thread itself. */
-    public ReplayOptions(EventTimePacer pacer, long notBefore, RejectionSink deadLetters, ReplayProgress progress) {
+    public ReplayOptions(Pacing pacer, long notBefore, RejectionSink deadLetters, ReplayProgress progress) {
         this(pacer, notBefore, deadLetters, progress, 1);
     }
 
@@ -38,7 +39,7 @@ public record ReplayOptions(EventTimePacer pacer, long notBefore, RejectionSink 
     }
 
     /** The same options with another pacer. */
-    public ReplayOptions withPacer(EventTimePacer p) {
+    public ReplayOptions withPacer(Pacing p) {
         return new ReplayOptions(p, notBefore, deadLetters, progress, decodeThreads);
     }
 

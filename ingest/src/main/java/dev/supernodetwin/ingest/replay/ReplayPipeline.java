@@ -129,7 +129,7 @@ public final class ReplayPipeline {
     /** The state of one run: the frame and record sinks the source and decoder call. */
     private final class Run implements ReplaySource.RecordSink, FrameSink, RejectionSink {
         private final ReplaySource source;
-        private final EventTimePacer pacer = options.pacer();
+        private final Pacing pacer = options.pacer();
         private final long notBefore = options.notBefore();
         private final long startNanos = System.nanoTime();
         private final long appliedBefore = twin.applied();

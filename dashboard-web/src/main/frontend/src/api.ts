@@ -1,0 +1,42 @@
+// Fetching from the server. An endpoint that is missing (the server may be older than the page) or
+// failing answers a tagged result, so a view can say "not available" instead of breaking.
+
+export type Result<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
+
+export async function getJson<T>(path: string): Promise<Result<T>> {
+  return request<T>(path, { headers: { accept: 'application/json' } });
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<Result<T>> {
+  return request<T>(path, {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function request<T>(path: string, init: RequestInit): Promise<Result<T>> {
+  try {
+    const res = await fetch(path, init);
+    const text = await res.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    if (!res.ok) {
+      const msg = parsed && typeof parsed === 'object' && 'message' in parsed ? String((parsed as { message: unknown }).message) : res.statusText;
+      return { ok: false, status: res.status, message: res.status === 404 ? `not available (${msg})` : msg };
+    }
+    if (parsed === null) return { ok: false, status: res.status, message: 'not available (not JSON)' };
+    return { ok: true, data: parsed as T };
+  } catch (e) {
+    return { ok: false, status: 0, message: `not available (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+export function q(path: string, params: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(params).filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}

@@ -1,0 +1,72 @@
+package dev.supernodetwin.dashboard.api;
+
+import dev.supernodetwin.core.metric.Metric;
+import dev.supernodetwin.core.state.SensorLayout;
+import dev.supernodetwin.core.state.StateSnapshot;
+import dev.supernodetwin.core.topology.DeviceKind;
+import dev.supernodetwin.core.topology.IntSeq;
+import dev.supernodetwin.core.topology.Topology;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Set;
+
+/** {@code GET /api/device?id=} and {@code GET /api/lanes?metric=}: current values from the latest snapshot. */
+public final class DeviceResource {
+    /** The engine lane metrics {@code /api/lanes} serves. */
+    static final Set<Metric> LANE_METRICS = Set.of(Metric.RX_DBM, Metric.TX_DBM, Metric.PRE_FEC_BER,
+            Metric.MRM_HEATER_MW, Metric.LASER_IN_DBM);
+
+    private final ApiSources sources;
+
+    /** @param sources what the resource reads */
+    public DeviceResource(ApiSources sources) {
+        this.sources = sources;
+    }
+
+    /** Adds the routes. */
+    public void mount(Router router) {
+        router.get("/api/device").handler(Responses.json(this::device));
+        // A lane array has one value per engine lane (a hundred thousand on a large supernode): built on a worker.
+        router.get("/api/lanes").handler(Responses.blocking(this::laneQuery, this::lanes));
+    }
+
+    private JsonObject device(RoutingContext ctx) {
+        int device = Lookups.device(sources.layout().topology(), Params.required(ctx, "id"));
+        StateSnapshot snapshot = Lookups.snapshot(sources.board());
+        return DeviceJson.render(sources.layout(), snapshot, sources.alerts().view().firing(), device);
+    }
+
+    private record LaneQuery(Metric metric, StateSnapshot snapshot) {
+    }
+
+    private LaneQuery laneQuery(RoutingContext ctx) {
+        String name = Params.required(ctx, "metric");
+        Metric metric = Lookups.metric(name);
+        if (!LANE_METRICS.contains(metric)) {
+            throw new ApiProblem(400, "metric.unknown", "'" + name + "' is not an engine lane metric; use one of "
+                    + "rx_dbm, tx_dbm, pre_fec_ber, mrm_heater_mw, laser_in_dbm");
+        }
+        return new LaneQuery(metric, Lookups.snapshot(sources.board()));
+    }
+
+    private JsonObject lanes(LaneQuery q) {
+        return lanes(sources.layout(), q.snapshot(), q.metric());
+    }
+
+    /** Every engine lane's fresh value of {@code metric}, engines in topology order, lanes in number order. */
+    public static JsonObject lanes(SensorLayout layout, StateSnapshot snapshot, Metric metric) {
+        Topology topo = layout.topology();
+        IntSeq engines = topo.devicesOfKind(DeviceKind.OE);
+        JsonArray values = new JsonArray();
+        for (int i = 0; i < engines.size(); i++) {
+            int engine = engines.get(i);
+            for (int lane = 0; lane < topo.device(engine).laneCount(); lane++) {
+                values.add(Lookups.fresh(snapshot, layout.laneSensor(engine, lane, metric)));
+            }
+        }
+        return new JsonObject().put("metric", metric.wireName()).put("at", snapshot.takenAt()).put("values", values);
+    }
+}
