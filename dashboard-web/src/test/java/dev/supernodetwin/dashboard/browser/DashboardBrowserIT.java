@@ -8,8 +8,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,8 +47,9 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void anInjectedDeadLaserRaisesAnAlertNamingItAndClickingItHighlightsWhatItAffects() throws Exception {
-        String laser = laserAt(page.api("/api/topology"), 2);
+    void anInjectedDeadLaserRaisesAnAlertNamingItAndClickingItHighlightsWhatItAffects() {
+        JsonObject topology = page.api("/api/topology");
+        String laser = laserAt(topology, 2);
         inject(laser);
         page.open("#/alerts");
         String alertId = page.await("an alert row names " + laser + " as its root cause",
@@ -73,6 +72,13 @@ class DashboardBrowserIT {
         page.await("the overview highlights the affected cells",
                 d -> intAttribute("overview-map", "data-highlighted") > 0);
         page.screenshot("alert-overview");
+
+        int lanes = lanesMarkedBy(topology, expected);
+        assertThat(lanes).as("engine lanes the alert names").isPositive();
+        page.driver().findElement(testId("nav-optics")).click();
+        page.await("the optics map highlights the " + lanes + " affected lanes",
+                d -> intAttribute("optics-map", "data-highlighted") == lanes);
+        page.screenshot("alert-optics");
     }
 
     @Test
@@ -197,6 +203,25 @@ class DashboardBrowserIT {
                 .orElseThrow(() -> new AssertionError(laser + " is not in /api/topology")).getInteger("lights");
     }
 
+    /**
+     * How many engine lanes the optics map marks for {@code ids}: a lane itself, an engine all its lanes, a GPU
+     * or switch the lanes of its engines; anything else (a laser, a CDU) none.
+     */
+    private static int lanesMarkedBy(JsonObject topology, Set<String> ids) {
+        Set<String> lanes = new TreeSet<>();
+        for (Object o : topology.getJsonArray("oe")) {
+            JsonObject engine = (JsonObject) o;
+            String id = engine.getString("id");
+            for (int n = 0; n < engine.getInteger("lanes"); n++) {
+                String lane = id + "#" + n;
+                if (ids.contains(lane) || ids.contains(id) || ids.contains(engine.getString("host"))) {
+                    lanes.add(lane);
+                }
+            }
+        }
+        return lanes.size();
+    }
+
     private static List<String> lanesOf(JsonObject radius) {
         return radius.getJsonArray("lanes").stream().map(String.class::cast).toList();
     }
@@ -212,20 +237,11 @@ class DashboardBrowserIT {
                 .map(s -> s.getString("laser")).findFirst();
     }
 
-    /**
-     * Kills {@code laser} (fault F3) now through the demo's fault endpoint; a demo without that endpoint is
-     * restarted with a scenario that kills it 20 s in.
-     */
-    private static void inject(String laser) throws Exception {
-        HttpResponse<String> r = page.post("/api/demo/faults", new JsonObject().put("fault", "F3").put("target", laser));
-        if (r.statusCode() == 404 && r.body().contains("\"http.not-found\"")) {
-            Path scenario = LiveDemoPage.ARTEFACTS.resolve("DashboardBrowserIT-dead-laser.yaml");
-            Files.writeString(scenario, "faults:\n  - {fault: F3, target: \"" + laser + "\", onset: 20s}\n");
-            System.out.println("no POST /api/demo/faults; restarting the demo with " + scenario);
-            page.restartDemo("--scenario", scenario.toString());
-            return;
-        }
-        assertThat(r.statusCode()).as("POST /api/demo/faults answered " + r.body()).isEqualTo(202);
+    /** Kills {@code laser} now (fault F3) through the demo's fault endpoint. */
+    private static void inject(String laser) {
+        JsonObject fault = new JsonObject().put("fault", "F3").put("target", laser);
+        HttpResponse<String> r = page.post("/api/demo/faults", fault);
+        assertThat(r.statusCode()).as("POST /api/demo/faults %s answered %s", fault.encode(), r.body()).isEqualTo(202);
     }
 
     /** The event {@code /api/alerts} serves for {@code alertId}, firing or recent (the latest). */

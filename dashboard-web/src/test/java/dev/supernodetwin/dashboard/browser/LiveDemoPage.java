@@ -52,7 +52,6 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
     private Path profile;
     private TwinProcess demo;
     private ChromeDriver driver;
-    private int demos;
 
     /** @param demoArgs arguments after {@code twin demo --port 0}, e.g. {@code --preset oio-1024} */
     LiveDemoPage(String... demoArgs) {
@@ -64,6 +63,7 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
         test = context.getRequiredTestClass().getSimpleName();
         HeadlessChromium.requireInstalled();
         Files.createDirectories(ARTEFACTS);
+        deleteArtefactsOf(test);
         startDemo(demoArgs);
         profile = Files.createTempDirectory("chromium-" + test + "-");
         driver = HeadlessChromium.start(profile, ARTEFACTS.resolve(test + "-chromedriver.log"));
@@ -93,15 +93,8 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
         }
     }
 
-    /** Replaces the running demo by a new one started with {@code args}; the browser stays. */
-    void restartDemo(String... args) throws IOException, InterruptedException {
-        stopDemo();
-        startDemo(args);
-    }
-
     private void startDemo(String... args) throws IOException, InterruptedException {
-        demos++;
-        Path log = ARTEFACTS.resolve(test + "-demo" + (demos == 1 ? "" : "-" + demos) + ".log");
+        Path log = ARTEFACTS.resolve(test + "-demo.log");
         demo = TwinProcess.demo(log, PATIENCE, args);
         System.out.printf("%s: demo pid %d serves %s (%s)%n", test, demo.pid(), demo.base(), String.join(" ", args));
     }
@@ -182,10 +175,6 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    String demoOutput() throws IOException {
-        return demo.output();
-    }
-
     private URI uri(String pathAndQuery) {
         return demo.base().resolve(pathAndQuery);
     }
@@ -209,6 +198,15 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (RuntimeException | IOException e) {
             System.out.printf("%s: browser console not saved: %s%n", test, e);
+        }
+    }
+
+    /** Screenshots and logs of an earlier run, so that what is left describes this one. */
+    private static void deleteArtefactsOf(String test) throws IOException {
+        try (Stream<Path> files = Files.list(ARTEFACTS)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(test + "-")).toList()) {
+                Files.delete(f);
+            }
         }
     }
 
