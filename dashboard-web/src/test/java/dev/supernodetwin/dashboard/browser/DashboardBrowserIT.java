@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.http.HttpResponse;
@@ -26,13 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * radius is exactly the lanes it lights, and a device drill-down draws a chart.
  */
 class DashboardBrowserIT {
+    private static final Pattern NUMBER = Pattern.compile("[0-9]");
+
     @RegisterExtension
     static final LiveDemoPage page = new LiveDemoPage();
 
     @Test
     void liveValuesChangeOnScreen() {
         page.open("#/overview");
-        page.await("the stream is live", d -> d.findElement(testId("conn")).getText().trim().equals("live"));
+        page.await("the stream is live and the header shows its first frames", d -> text("conn").equals("live")
+                && NUMBER.matcher(text("event-time")).find() && NUMBER.matcher(text("frames")).find());
         String time = text("event-time");
         String frames = text("frames");
         Map<String, String> values = page.await("the overview shows GPU values", d -> nonEmpty(overviewValues()));
@@ -92,9 +94,10 @@ class DashboardBrowserIT {
                 .allSatisfy(lane -> assertThat(laserOfLane(lane)).contains(laser));
 
         page.open("#/optics");
-        WebElement select = page.await("the laser chooser lists " + laser,
-                d -> d.findElement(testId("laser-select")));
-        new Select(select).selectByValue(laser);
+        page.await("the laser chooser offers " + laser + " and takes it", d -> {
+            new Select(d.findElement(testId("laser-select"))).selectByValue(laser);
+            return true;
+        });
         Set<String> shown = page.await("the blast radius lists the laser's lanes",
                 d -> Optional.of(blastRadiusLanes()).filter(new TreeSet<>(lanes)::equals).orElse(null));
         page.await("the optics map highlights " + lights + " lanes",
@@ -131,11 +134,15 @@ class DashboardBrowserIT {
         return value == null || value.isBlank() ? -1 : Integer.parseInt(value.trim());
     }
 
-    /** GPU id → the text its overview cell shows, read in one go so that a re-render cannot split it. */
+    /**
+     * GPU id → the text its overview cell shows, for the cells that show a number (not a placeholder for a
+     * missing value), read in one go so that a re-render cannot split it.
+     */
     private static Map<String, String> overviewValues() {
         List<List<String>> pairs = page.js("return Array.from(document.querySelectorAll(\"[data-testid='overview-value']\"))"
                 + ".map(e => [e.getAttribute('data-id'), e.textContent.trim()])");
-        return pairs.stream().collect(Collectors.toMap(p -> p.get(0), p -> p.get(1), (a, b) -> a));
+        return pairs.stream().filter(p -> NUMBER.matcher(p.get(1)).find())
+                .collect(Collectors.toMap(p -> p.get(0), p -> p.get(1), (a, b) -> a));
     }
 
     private static Set<String> highlightList() {

@@ -7,6 +7,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Debian's {@code chromium}, headless, driven through Debian's {@code chromedriver}. Both paths are given to
@@ -16,6 +18,16 @@ import java.util.Map;
 final class HeadlessChromium {
     static final Path BROWSER = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+    /**
+     * Selenium looks for DevTools bindings of the browser's exact version and warns when it has none; the tests
+     * use WebDriver only, so that warning is noise. Held here so that the level is not lost with the logger.
+     */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
+    static {
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
+    }
 
     private HeadlessChromium() {
     }
