@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import java.net.http.HttpResponse;
@@ -64,7 +65,7 @@ class DashboardBrowserIT {
         alert.getJsonArray("affected").forEach(a -> expected.add((String) a));
         assertThat(rootCause(alert)).isEqualTo(laser);
 
-        page.js("document.querySelector(arguments[0]).click()", alertRowSelector(alertId));
+        page.driver().findElement(By.cssSelector(alertRowSelector(alertId))).click();
         Set<String> highlighted = page.await("the highlight lists the alert's root cause and affected set " + expected,
                 d -> Optional.of(highlightList()).filter(expected::equals).orElse(null));
         page.screenshot("alert-highlighted");
