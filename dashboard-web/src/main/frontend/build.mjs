@@ -15,7 +15,7 @@ if (process.argv.includes('--tests')) {
   const tests = readdirSync(join(here, 'test')).filter(f => f.endsWith('.test.ts')).map(f => join(here, 'test', f));
   await esbuild.build({
     entryPoints: tests, outdir: out, bundle: true, platform: 'node', format: 'esm',
-    outExtension: { '.js': '.mjs' }, target: 'node20', logLevel: 'warning',
+    outExtension: { '.js': '.mjs' }, target: 'node18', logLevel: 'warning',
   });
 } else {
   const out = join(target, 'classes', 'webroot');

@@ -1,4 +1,4 @@
-// Runs the bundled unit tests with Node's built-in runner (Node 20 takes files, not globs).
+// Runs the bundled unit tests with Node's built-in runner (Node 18 and 20 take files, not globs).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

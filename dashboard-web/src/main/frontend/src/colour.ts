@@ -76,12 +76,12 @@ export function thresholdScale(label: string, unit: string, t: Threshold | undef
   if (t.direction === 'below') {
     const crit = c ?? a - span;
     return { label, unit, log, stops: [
-      { v: crit, c: CRIT }, { v: a, c: ALARM }, { v: w, c: WARN }, { v: w + 2 * span, c: OK }, { v: w + 6 * span, c: GOOD },
+      { v: crit, c: CRIT }, { v: a, c: ALARM }, { v: w, c: WARN }, { v: w + span, c: OK }, { v: w + 3 * span, c: GOOD },
     ] };
   }
   const crit = c ?? a + span;
   return { label, unit, log, stops: [
-    { v: w - 6 * span, c: GOOD }, { v: w - 2 * span, c: OK }, { v: w, c: WARN }, { v: a, c: ALARM }, { v: crit, c: CRIT },
+    { v: w - 3 * span, c: GOOD }, { v: w - span, c: OK }, { v: w, c: WARN }, { v: a, c: ALARM }, { v: crit, c: CRIT },
   ] };
 }
 
@@ -111,7 +111,9 @@ export function legendOf(scale: Scale): { gradient: string; ticks: { at: number;
   const hi = scale.stops[scale.stops.length - 1].v;
   const pos = (v: number) => (hi === lo ? 0 : ((v - lo) / (hi - lo)) * 100);
   const gradient = `linear-gradient(to right, ${scale.stops.map(s => `${rgb(s.c)} ${pos(s.v).toFixed(1)}%`).join(', ')})`;
-  const ticks = scale.stops.map((s, i) => ({ at: pos(s.v), text: scale.names?.[i] ?? tickText(scale, s.v) }));
+  const all = scale.stops.map((s, i) => ({ at: pos(s.v), text: scale.names?.[i] ?? tickText(scale, s.v) }));
+  // Stops close together (alarm and critical often are) would print over each other: keep the first.
+  const ticks = all.filter((t, i) => i === 0 || t.at - all[i - 1].at >= 12 || i === all.length - 1 && t.at - all[i - 1].at >= 12);
   return { gradient, ticks };
 }
 

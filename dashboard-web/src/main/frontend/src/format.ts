@@ -11,6 +11,7 @@ export function fmtNumber(v: number, digits?: number): string {
   if (!Number.isFinite(v)) return '–';
   const a = Math.abs(v);
   if (digits !== undefined) return v.toFixed(digits);
+  if (Number.isInteger(v) && a < 1e6) return String(v);
   if (a !== 0 && (a < 0.01 || a >= 1e6)) return v.toExponential(2);
   if (a >= 100) return v.toFixed(0);
   if (a >= 10) return v.toFixed(1);

@@ -25,6 +25,7 @@ export interface Layout {
 const RACK_GAP = 14;
 const LABEL_H = 14;
 const TRAY_GAP = 3;
+const MAX_RACK_H = 760;
 
 export function layoutOverview(hosts: LayoutHost[], engineCount: number, width: number): Layout {
   const racks = new Map<string, Map<string, number[]>>();
@@ -50,8 +51,10 @@ export function layoutOverview(hosts: LayoutHost[], engineCount: number, width: 
   const trayW = Math.floor((rackW - (trayCols - 1) * RACK_GAP) / trayCols);
   const tileW = Math.max(6, Math.min(90, Math.floor(trayW / perTray)));
   const trayRows = Math.ceil(maxTrays / trayCols);
-  const hostH = clamp(Math.round(tileW * 0.4), 8, 26);
-  const engH = clamp(Math.round(hostH * 0.5), 4, 12);
+  // Tall racks (oio-1024 has 40 trays) shrink rows so that a rack stays within about one screen.
+  const rowBudget = Math.max(9, Math.floor(MAX_RACK_H / trayRows));
+  const hostH = Math.min(clamp(Math.round(tileW * 0.4), 8, 26), Math.max(4, Math.round((rowBudget - TRAY_GAP - 1) * 0.6)));
+  const engH = Math.min(clamp(Math.round(hostH * 0.5), 4, 12), Math.max(2, rowBudget - TRAY_GAP - 1 - hostH));
   const rowH = hostH + 1 + engH + TRAY_GAP;
   const blockH = LABEL_H + trayRows * rowH + RACK_GAP;
 

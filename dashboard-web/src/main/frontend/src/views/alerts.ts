@@ -83,7 +83,7 @@ export class AlertsView {
 
   private fillAck(cell: HTMLElement, id: string, ack: Ack | undefined): void {
     if (ack) {
-      fill(cell, h('span', { 'data-testid': 'alert-ack', class: 'acked' }, `acknowledged by ${ack.by} ${fmtRelative(ack.at, Date.now())}`));
+      fill(cell, h('span', { 'data-testid': 'alert-ack', class: 'acked' }, `acknowledged by ${ack.by} at ${fmtTime(ack.at)}`));
       return;
     }
     const button = h('button', { 'data-testid': 'alert-ack', type: 'button' }, 'acknowledge') as HTMLButtonElement;

@@ -71,7 +71,7 @@ export class DeviceView {
     const wanted = d.sensors.filter(s => s.lane === null || (s.lane === chosen && LANE_METRICS.includes(s.metric)));
     for (const s of wanted) {
       const box = h('div', { 'data-testid': 'device-chart', 'data-metric': s.metric, 'data-lane': s.lane ?? '', 'data-points': 0, class: 'chart' },
-        h('div', { class: 'chart-title' }, `${s.metric}${s.lane !== null ? ` lane ${s.lane}` : ''} (${s.unit})`));
+        h('div', { class: 'chart-title' }, chartTitle(s.metric, s.lane, s.unit)));
       charts.appendChild(box);
       void this.chart(token, box, d.id, d.kind, s);
     }
@@ -110,7 +110,7 @@ export class DeviceView {
     const pts = hist.points;
     const data: uPlot.AlignedData = [pts.map(p => p[0] / 1000), pts.map(p => p[1]), pts.map(p => p[2]), pts.map(p => p[3])];
     box.dataset.points = String(pts.length);
-    setText(box.firstChild!, `${s.metric}${s.lane !== null ? ` lane ${s.lane}` : ''} (${hist.unit || s.unit}) · ${pts.length} points from ${hist.source}`);
+    setText(box.firstChild!, `${chartTitle(s.metric, s.lane, hist.unit || s.unit)} · ${pts.length} points from ${hist.source}`);
     if (!pts.length) {
       box.appendChild(h('p', { class: 'muted' }, 'no history yet'));
       return;
@@ -118,12 +118,13 @@ export class DeviceView {
     const log = LOG_METRICS.has(s.metric);
     const plot = new uPlot({
       width: Math.max(300, box.clientWidth - 8), height: 180,
-      scales: { x: { time: true }, y: log ? { distr: 3 } : { range: (_u, lo, hi) => withThresholds(lo, hi, thresholds) } },
-      axes: [{ stroke: '#9aa7b4', grid: { stroke: '#2a323c' } },
-        { stroke: '#9aa7b4', grid: { stroke: '#2a323c' }, size: 60, values: (_u, vals) => vals.map(v => fmtValue(v)) }],
+      scales: { x: { time: true }, y: { distr: log ? 3 : 1, range: (_u, lo, hi) => withThresholds(lo, hi, thresholds, log) } },
+      axes: [{ stroke: '#9aa7b4', grid: { stroke: '#2a323c' } }, { stroke: '#9aa7b4', grid: { stroke: '#2a323c' }, size: 64 }],
       series: [{}, { label: 'min', stroke: '#4d7ea8', width: 1 }, { label: `mean ${hist.unit}`, stroke: '#8fd3ff', width: 2 },
         { label: 'max', stroke: '#4d7ea8', width: 1 }],
       legend: { show: true },
+      // The header shows event time in UTC; the charts' axes say the same.
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
       plugins: [thresholdLines(thresholds)],
     }, data, box);
     this.charts.push(plot);
@@ -131,11 +132,12 @@ export class DeviceView {
 }
 
 /** Widens the y range so the warning and alarm lines are on the chart. */
-function withThresholds(lo: number | null, hi: number | null, t: Threshold | undefined): uPlot.Range.MinMax {
-  const marks = [t?.warning, t?.alarm].filter((v): v is number => v !== undefined);
+function withThresholds(lo: number | null, hi: number | null, t: Threshold | undefined, log: boolean): uPlot.Range.MinMax {
+  const marks = [t?.warning, t?.alarm].filter((v): v is number => v !== undefined && (!log || v > 0));
   let a = Math.min(lo ?? Infinity, ...marks);
   let b = Math.max(hi ?? -Infinity, ...marks);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return [0, 1];
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return log ? [1e-12, 1] : [0, 1];
+  if (log) return [a / 3, b * 3];
   const pad = (b - a) * 0.08 || 1;
   a -= pad;
   b += pad;
@@ -164,10 +166,17 @@ function thresholdLines(t: Threshold | undefined): uPlot.Plugin {
           ctx.moveTo(u.bbox.left, y);
           ctx.lineTo(u.bbox.left + u.bbox.width, y);
           ctx.stroke();
-          ctx.fillText(`${name} ${fmtValue(v)}`, u.bbox.left + 4, y - 3);
+          // Alarm labels on the left, the others on the right: neighbouring lines do not overprint.
+          const left = rank === 2;
+          ctx.textAlign = left ? 'left' : 'right';
+          ctx.fillText(`${name} ${fmtValue(v)}`, left ? u.bbox.left + 4 : u.bbox.left + u.bbox.width - 4, y - 3);
         }
         ctx.restore();
       }],
     },
   };
+}
+
+function chartTitle(metric: string, lane: number | null, unit: string): string {
+  return `${metric}${lane !== null ? ` lane ${lane}` : ''}${unit ? ` (${unit})` : ''}`;
 }

@@ -169,11 +169,18 @@ export class OpticsView {
       }
     }
     this.highlighted = this.highlightedLanes();
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = g.s > 4 ? 2 : 1;
-    for (const f of this.highlighted) {
-      const [x, y, size] = this.laneRect(f);
-      ctx.strokeRect(x - 0.5, y - 0.5, size + 1, size + 1);
+    if (this.highlighted.size > 0) {
+      // Dim the rest so a handful of lanes among thousands is found at a glance.
+      ctx.fillStyle = 'rgba(11,14,18,0.65)';
+      ctx.fillRect(0, 0, g.width, g.height);
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = g.s > 4 ? 2 : 1;
+      for (const f of this.highlighted) {
+        const [x, y, size] = this.laneRect(f);
+        ctx.fillStyle = colourOf(scale, this.values[f]);
+        ctx.fillRect(x, y, size, size);
+        ctx.strokeRect(x - 0.5, y - 0.5, size + 1, size + 1);
+      }
     }
     this.canvas.dataset.cells = String(m.laneCount);
     this.canvas.dataset.highlighted = String(this.highlighted.size);

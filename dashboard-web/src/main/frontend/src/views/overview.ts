@@ -147,7 +147,7 @@ export class OverviewView {
       ctx.fillRect(r[c * 4], r[c * 4 + 1], r[c * 4 + 2], r[c * 4 + 3]);
     }
     this.drawBadges(ctx, layout);
-    this.drawHighlight(ctx, layout);
+    this.drawHighlight(ctx, layout, scale);
     ctx.fillStyle = '#9aa7b4';
     ctx.font = '11px system-ui, sans-serif';
     for (const l of layout.labels) ctx.fillText(`rack ${l.text}`, l.x, l.y);
@@ -183,7 +183,8 @@ export class OverviewView {
     }
   }
 
-  private drawHighlight(ctx: CanvasRenderingContext2D, layout: Layout): void {
+  /** Dims everything else, then redraws the highlighted cells at full colour with a white frame. */
+  private drawHighlight(ctx: CanvasRenderingContext2D, layout: Layout, scale: Scale): void {
     const m = this.app.model;
     this.highlighted = new Set();
     for (const id of this.app.highlight.get()?.overview ?? []) {
@@ -193,10 +194,18 @@ export class OverviewView {
       const cell = hostIdx !== undefined ? layout.hostCell[hostIdx] : engine !== undefined ? layout.engineCell[engine] : -1;
       if (cell >= 0) this.highlighted.add(cell);
     }
+    if (this.highlighted.size === 0) return;
     const r = layout.rects;
+    ctx.fillStyle = 'rgba(11,14,18,0.65)';
+    ctx.fillRect(0, 0, layout.width, layout.height);
     ctx.lineWidth = 2;
     ctx.strokeStyle = '#ffffff';
-    for (const c of this.highlighted) ctx.strokeRect(r[c * 4] - 1, r[c * 4 + 1] - 1, r[c * 4 + 2] + 2, r[c * 4 + 3] + 2);
+    for (const c of this.highlighted) {
+      const v = this.cellValues[c];
+      ctx.fillStyle = v === -Infinity ? NOT_APPLICABLE : colourOf(scale, Number.isNaN(v) ? null : v);
+      ctx.fillRect(r[c * 4], r[c * 4 + 1], r[c * 4 + 2], r[c * 4 + 3]);
+      ctx.strokeRect(r[c * 4] - 1, r[c * 4 + 1] - 1, r[c * 4 + 2] + 2, r[c * 4 + 3] + 2);
+    }
   }
 
   private buildTable(): void {
