@@ -53,7 +53,7 @@ public final class AlertsResource {
 
     /** Firing predictions, soonest failure first. */
     private JsonObject predictions() {
-        long at = sources.board().latest().map(s -> s.takenAt()).orElse(sources.clock().millis());
+        long at = sources.board().latest().map(Lookups::eventTime).orElse(sources.clock().millis());
         List<AlertEvent> ranked = sources.alerts().view().firing().stream()
                 .filter(e -> e.kind() == AlertEvent.Kind.PREDICTION)
                 .sorted(Comparator.comparingLong(e -> e.eta().orElse(Long.MAX_VALUE))).toList();

@@ -29,7 +29,7 @@ public final class DeviceJson {
         d.form().ifPresent(f -> o.put("form", f.wireName()));
         topo.hostOf(device).ifPresent(h -> o.put("host", topo.device(h).id().value()));
         topo.loopOf(device).ifPresent(l -> o.put("loop", topo.device(l).id().value()));
-        o.put("at", snapshot.takenAt());
+        o.put("at", Lookups.eventTime(snapshot));
         JsonArray sensors = new JsonArray();
         for (Metric m : d.kind().deviceMetrics()) {
             sensors.add(sensor(snapshot, layout.sensor(device, m), m, null));

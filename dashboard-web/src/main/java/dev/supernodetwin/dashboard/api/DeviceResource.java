@@ -28,15 +28,22 @@ public final class DeviceResource {
 
     /** Adds the routes. */
     public void mount(Router router) {
-        router.get("/api/device").handler(Responses.json(this::device));
+        // An OCS or a laser source has thousands of sensors: devices are rendered on a worker too.
+        router.get("/api/device").handler(Responses.blocking(this::deviceQuery, this::device));
         // A lane array has one value per engine lane (a hundred thousand on a large supernode): built on a worker.
         router.get("/api/lanes").handler(Responses.blocking(this::laneQuery, this::lanes));
     }
 
-    private JsonObject device(RoutingContext ctx) {
+    private record DeviceQuery(int device, StateSnapshot snapshot) {
+    }
+
+    private DeviceQuery deviceQuery(RoutingContext ctx) {
         int device = Lookups.device(sources.layout().topology(), Params.required(ctx, "id"));
-        StateSnapshot snapshot = Lookups.snapshot(sources.board());
-        return DeviceJson.render(sources.layout(), snapshot, sources.alerts().view().firing(), device);
+        return new DeviceQuery(device, Lookups.snapshot(sources.board()));
+    }
+
+    private JsonObject device(DeviceQuery q) {
+        return DeviceJson.render(sources.layout(), q.snapshot(), sources.alerts().view().firing(), q.device());
     }
 
     private record LaneQuery(Metric metric, StateSnapshot snapshot) {
@@ -67,6 +74,6 @@ public final class DeviceResource {
                 values.add(Lookups.fresh(snapshot, layout.laneSensor(engine, lane, metric)));
             }
         }
-        return new JsonObject().put("metric", metric.wireName()).put("at", snapshot.takenAt()).put("values", values);
+        return new JsonObject().put("metric", metric.wireName()).put("at", Lookups.eventTime(snapshot)).put("values", values);
     }
 }

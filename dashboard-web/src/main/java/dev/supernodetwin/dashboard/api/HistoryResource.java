@@ -45,7 +45,7 @@ public final class HistoryResource {
         Metric metric = Lookups.metric(Params.required(ctx, "metric"));
         OptionalInt lane = Params.optionalInt(ctx, "lane", 0, Integer.MAX_VALUE);
         int sensor = sensor(layout, d, metric, lane);
-        long now = sources.board().latest().map(s -> s.takenAt()).orElse(sources.clock().millis());
+        long now = sources.board().latest().map(Lookups::eventTime).orElse(sources.clock().millis());
         long to = Params.optionalLong(ctx, "to").orElse(now);
         long from = Params.optionalLong(ctx, "from").orElse(to - DEFAULT_RANGE_MILLIS);
         if (from > to) {

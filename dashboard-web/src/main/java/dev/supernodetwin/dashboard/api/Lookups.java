@@ -50,6 +50,14 @@ public final class Lookups {
                 "the twin has not published a snapshot yet"));
     }
 
+    /**
+     * The {@code at} of an answer: the snapshot's event time (its watermark), or the time it was taken
+     * before any telemetry arrived.
+     */
+    public static long eventTime(StateSnapshot snapshot) {
+        return snapshot.watermark() == Long.MIN_VALUE ? snapshot.takenAt() : snapshot.watermark();
+    }
+
     /** A link's id, its two ends joined by {@code ~}. */
     public static String linkId(Topology topo, Link link) {
         return topo.laneName(link.laneA()) + "~" + topo.laneName(link.laneB());

@@ -93,7 +93,8 @@ public final class DashboardServer extends VerticleBase {
     }
 
     private static void health(RoutingContext ctx, ServiceProbes.Health health) {
-        ctx.response().setStatusCode(health.ok() ? 200 : 503).putHeader("content-type", "application/json; charset=utf-8")
+        ctx.response().setStatusCode(health.ok() ? 200 : 503)
+                .putHeader("content-type", "application/json; charset=utf-8")
                 .end(new JsonObject().put("status", health.ok() ? "ok" : "unavailable")
                         .put("detail", health.detail()).encode());
     }

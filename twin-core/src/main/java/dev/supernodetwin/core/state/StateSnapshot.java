@@ -8,16 +8,18 @@ public final class StateSnapshot {
 
     private final SensorLayout layout;
     private final long takenAt;
+    private final long watermark;
     private final double[] values;
     private final long[] times;
     private final long[] staleWindows;
     private final long framesApplied;
     private final long samplesApplied;
 
-    StateSnapshot(SensorLayout layout, long takenAt, double[] values, long[] times, long[] staleWindows,
-                  long framesApplied, long samplesApplied) {
+    StateSnapshot(SensorLayout layout, long takenAt, long watermark, double[] values, long[] times,
+                  long[] staleWindows, long framesApplied, long samplesApplied) {
         this.layout = layout;
         this.takenAt = takenAt;
+        this.watermark = watermark;
         this.values = values;
         this.times = times;
         this.staleWindows = staleWindows;
@@ -33,6 +35,14 @@ public final class StateSnapshot {
     /** The time (epoch ms) freshness is judged against. */
     public long takenAt() {
         return takenAt;
+    }
+
+    /**
+     * The twin's event time when the snapshot was taken: the latest frame time applied (epoch ms), or
+     * {@link Long#MIN_VALUE} before the first frame.
+     */
+    public long watermark() {
+        return watermark;
     }
 
     /** Last value of a sensor; NaN if it never reported. */

@@ -138,6 +138,6 @@ public final class TwinState {
         for (int d = 0; d < windows.length; d++) {
             windows[d] = staleness.windowMillis(devicePeriod[d]);
         }
-        return new StateSnapshot(layout, now, values.clone(), times.clone(), windows, framesApplied, samplesApplied);
+        return new StateSnapshot(layout, now, watermark, values.clone(), times.clone(), windows, framesApplied, samplesApplied);
     }
 }

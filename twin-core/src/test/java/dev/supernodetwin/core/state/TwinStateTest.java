@@ -37,6 +37,17 @@ class TwinStateTest {
     }
 
     @Test
+    void aSnapshotCarriesTheEventTimeApartFromTheTimeItWasTaken() {
+        assertThat(state.snapshot(0).watermark()).isEqualTo(Long.MIN_VALUE);
+        report(gpu0, 4_000, temp0, 61.5);
+
+        StateSnapshot s = state.snapshot(9_000);
+
+        assertThat(s.watermark()).isEqualTo(4_000);
+        assertThat(s.takenAt()).isEqualTo(9_000);
+    }
+
+    @Test
     void aLateSampleDoesNotMoveASensorBackInTime() {
         report(gpu0, 5_000, temp0, 70.0);
         report(gpu0, 4_000, temp0, 50.0);
