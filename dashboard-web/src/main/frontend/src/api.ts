@@ -25,8 +25,12 @@ async function request<T>(path: string, init: RequestInit): Promise<Result<T>> {
       parsed = null;
     }
     if (!res.ok) {
-      const msg = parsed && typeof parsed === 'object' && 'message' in parsed ? String((parsed as { message: unknown }).message) : res.statusText;
-      return { ok: false, status: res.status, message: res.status === 404 ? `not available (${msg})` : msg };
+      const body = parsed && typeof parsed === 'object' ? (parsed as { error?: unknown; message?: unknown }) : {};
+      const msg = body.message !== undefined ? String(body.message) : res.statusText;
+      // A resource the server does not have (yet) is "not available"; a known resource saying no
+      // (an unknown device, a bad range) gives its own reason.
+      const missing = res.status === 404 && (body.error === undefined || body.error === 'http.not-found');
+      return { ok: false, status: res.status, message: missing ? `not available (${msg})` : msg };
     }
     if (parsed === null) return { ok: false, status: res.status, message: 'not available (not JSON)' };
     return { ok: true, data: parsed as T };

@@ -95,6 +95,8 @@ async function start(): Promise<void> {
   }, s => {
     setText(conn, s.kind === 'live' ? 'live' : s.kind === 'connecting' ? 'connecting…' : `reconnecting in ${Math.ceil(s.inMs / 1000)} s`);
     conn.className = `conn ${s.kind}`;
+    // Without the stream every value on screen is frozen: grey it all until it is back.
+    document.body.classList.toggle('disconnected', s.kind !== 'live');
   }).start();
 }
 

@@ -47,7 +47,7 @@ export class DeviceView {
     const res = await getJson<DeviceDoc>(q('/api/device', { id }));
     if (token !== this.token) return;
     if (!res.ok) {
-      fill(this.root, h('h2', {}, id), h('p', { class: 'muted' }, `device details ${res.message}`));
+      fill(this.root, h('h2', {}, id), h('p', { class: 'muted' }, res.message.startsWith('not available') ? `device details ${res.message}` : res.message));
       return;
     }
     const d = res.data;
@@ -119,7 +119,9 @@ export class DeviceView {
     const plot = new uPlot({
       width: Math.max(300, box.clientWidth - 8), height: 180,
       scales: { x: { time: true }, y: { distr: log ? 3 : 1, range: (_u, lo, hi) => withThresholds(lo, hi, thresholds, log) } },
-      axes: [{ stroke: '#9aa7b4', grid: { stroke: '#2a323c' } }, { stroke: '#9aa7b4', grid: { stroke: '#2a323c' }, size: 64 }],
+      axes: [{ stroke: '#9aa7b4', grid: { stroke: '#2a323c' } }, log
+        ? { stroke: '#9aa7b4', grid: { stroke: '#2a323c' }, size: 64, splits: decades, values: (_u, vals) => vals.map(v => (v > 0 ? `1e${Math.round(Math.log10(v))}` : '')) }
+        : { stroke: '#9aa7b4', grid: { stroke: '#2a323c' }, size: 64 }],
       series: [{}, { label: 'min', stroke: '#4d7ea8', width: 1 }, { label: `mean ${hist.unit}`, stroke: '#8fd3ff', width: 2 },
         { label: 'max', stroke: '#4d7ea8', width: 1 }],
       legend: { show: true },
@@ -179,4 +181,11 @@ function thresholdLines(t: Threshold | undefined): uPlot.Plugin {
 
 function chartTitle(metric: string, lane: number | null, unit: string): string {
   return `${metric}${lane !== null ? ` lane ${lane}` : ''}${unit ? ` (${unit})` : ''}`;
+}
+
+/** Grid lines of a log axis at whole decades only (BER reads in decades). */
+function decades(_u: uPlot, _axis: number, min: number, max: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.ceil(Math.log10(min)); e <= Math.floor(Math.log10(max)); e++) out.push(10 ** e);
+  return out;
 }

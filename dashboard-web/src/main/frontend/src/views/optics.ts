@@ -48,13 +48,10 @@ export class OpticsView {
       this.invalidate();
       void this.poll();
     });
-    const lasers = app.model.topo.laser ?? [];
-    fill(this.laserSelect, h('option', { value: '' }, lasers.length ? `choose one of ${lasers.length} lasers…` : 'no lasers'),
-      ...lasers.map(l => h('option', { value: l.id }, l.id)));
-    const ports = app.model.topo.ocsPort ?? [];
-    fill(this.portSelect, h('option', { value: '' }, ports.length ? `choose one of ${ports.length} OCS ports…` : 'no OCS ports'),
-      ...ports.map(p => h('option', { value: p.id }, p.id)));
-    this.portSelect.disabled = ports.length === 0;
+    const lasers = (app.model.topo.laser ?? []).map(l => l.id);
+    const ports = (app.model.topo.ocsPort ?? []).map(p => p.id);
+    chooser(this.laserSelect, document.getElementById('laser-filter') as HTMLInputElement, lasers, 'lasers');
+    chooser(this.portSelect, document.getElementById('port-filter') as HTMLInputElement, ports, 'OCS ports');
     this.laserSelect.addEventListener('change', () => {
       location.hash = this.laserSelect.value ? `#/optics?laser=${encodeURIComponent(this.laserSelect.value)}` : '#/optics';
     });
@@ -288,4 +285,24 @@ function linkItem(l: Link): HTMLElement {
 
 export function deviceLink(id: string): HTMLElement {
   return h('a', { href: `#/device?id=${encodeURIComponent(id)}` }, id);
+}
+
+/**
+ * Fills a chooser with every id; typing in its filter box narrows the list (thousands of OCS ports
+ * are not browsable in a plain drop-down).
+ */
+function chooser(select: HTMLSelectElement, filter: HTMLInputElement | null, ids: string[], what: string): void {
+  const render = (text: string) => {
+    const shown = text ? ids.filter(id => id.includes(text)) : ids;
+    const current = select.value;
+    fill(select, h('option', { value: '' }, ids.length === 0 ? `no ${what}` : text ? `${shown.length} of ${ids.length} ${what}…` : `choose one of ${ids.length} ${what}…`),
+      ...shown.map(id => h('option', { value: id }, id)));
+    if (shown.includes(current)) select.value = current;
+  };
+  render('');
+  select.disabled = ids.length === 0;
+  if (filter) {
+    filter.hidden = ids.length === 0;
+    filter.addEventListener('input', () => render(filter.value.trim()));
+  }
 }
