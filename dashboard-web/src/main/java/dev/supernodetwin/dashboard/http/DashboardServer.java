@@ -11,6 +11,7 @@ import dev.supernodetwin.dashboard.api.TopologyResource;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -77,7 +78,8 @@ public final class DashboardServer extends VerticleBase {
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(probes.metrics()));
         // The page's files, never under /api/, so that GET on a POST-only resource is a 405, not a missing file.
-        router.getWithRegex("^/(?!api/).*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        router.getWithRegex("^/(?!api/).*").method(HttpMethod.HEAD)
+                .handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         errors(router);
         feed.start(context);

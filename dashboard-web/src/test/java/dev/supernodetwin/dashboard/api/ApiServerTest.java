@@ -196,5 +196,8 @@ class ApiServerTest {
                 .await(10, TimeUnit.SECONDS), 405, "http.method-not-allowed");
         assertError(post("/api/device?id=tn%2Fgpu0", "{}"), 405, "http.method-not-allowed");
         assertError(get("/api/alerts/ack"), 405, "http.method-not-allowed");
+        assertThat(client.request(HttpMethod.HEAD, port, "127.0.0.1", "/").send().await(10, TimeUnit.SECONDS)
+                .statusCode()).isEqualTo(200);
+        assertError(get("/no-such-file.js"), 404, "http.not-found");
     }
 }

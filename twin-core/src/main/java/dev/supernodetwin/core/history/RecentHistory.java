@@ -98,9 +98,7 @@ public final class RecentHistory {
                     + " sensors, the ring " + sensors);
         }
         float[] values = new float[sensors];
-        for (int s = 0; s < sensors; s++) {
-            values[s] = (float) snapshot.freshValue(s);
-        }
+        snapshot.copyFreshValues(values);
         ring.set(next, new Column(step * stepMillis, values));
         next = (next + 1) % ring.length();
         lastStep = step;

@@ -69,6 +69,24 @@ public final class StateSnapshot {
         return freshness(sensor) == Freshness.FRESH ? values[sensor] : Double.NaN;
     }
 
+    /**
+     * Writes every sensor's {@link #freshValue} into {@code into} as a float, device by device, without
+     * looking each sensor's device up: what a recorder of whole columns needs once a second.
+     */
+    public void copyFreshValues(float[] into) {
+        if (into.length != values.length) {
+            throw new IllegalArgumentException("need " + values.length + " slots, got " + into.length);
+        }
+        for (int d = 0; d < staleWindows.length; d++) {
+            int first = layout.base(d);
+            int end = first + layout.sensorsOf(d);
+            for (int s = first; s < end; s++) {
+                long t = times[s];
+                into[s] = t == NEVER || takenAt - t > staleWindows[d] ? Float.NaN : (float) values[s];
+            }
+        }
+    }
+
     /** Frames applied up to this snapshot. */
     public long framesApplied() {
         return framesApplied;

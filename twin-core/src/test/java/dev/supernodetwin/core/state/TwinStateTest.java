@@ -48,6 +48,28 @@ class TwinStateTest {
     }
 
     @Test
+    void copiedFreshValuesMatchTheValuesReadOneByOne() {
+        for (long t = 1_000; t <= 10_000; t += 1_000) {
+            frame.begin(gpu0, t);
+            frame.add(temp0, 60 + t / 1_000);
+            if (t <= 3_000) {
+                frame.add(power0, 900);
+            }
+            state.apply(frame);
+        }
+        StateSnapshot s = state.snapshot(10_000);
+        float[] copy = new float[layout.sensorCount()];
+
+        s.copyFreshValues(copy);
+
+        for (int i = 0; i < copy.length; i++) {
+            assertThat(Float.valueOf(copy[i])).as(layout.describe(i)).isEqualTo(Float.valueOf((float) s.freshValue(i)));
+        }
+        assertThat(copy[temp0]).isEqualTo(70f);
+        assertThat(copy[power0]).isNaN();
+    }
+
+    @Test
     void aLateSampleDoesNotMoveASensorBackInTime() {
         report(gpu0, 5_000, temp0, 70.0);
         report(gpu0, 4_000, temp0, 50.0);
