@@ -49,6 +49,11 @@ final class DefaultRules {
         return new ThresholdSpec(AT_OR_ABOVE, warning, alarm, critical, 1);
     }
 
+    /** Light gone: below −20 dBm, far under any working laser or link, and back above −17 dBm to clear. */
+    private static ThresholdSpec dark() {
+        return new ThresholdSpec(BELOW, Level.NONE, Level.NONE, lv(-20, -17), 1);
+    }
+
     private static Level lv(double raise, double clear) {
         return new Level(raise, clear);
     }
@@ -97,6 +102,8 @@ final class DefaultRules {
         // F4: light from the laser into the engine (the input-power proxy) stepping down while the
         // laser's own output holds: coupling loss at the laser's connector or fibre.
         r.add(Rule.of("F4", OE, LASER_IN_DBM, CusumSpec.defaults(DB_FLOOR)));
+        // No light delivered at all needs no learned baseline: the engine's lanes lost their laser.
+        r.add(Rule.of("F4", OE, LASER_IN_DBM, dark()));
         // O-B1 bias > 110 warn / > 120 alarm; O-B2 Holt time-to-110 mA under 14 days → maintenance.
         r.add(Rule.of("O-B1", OE, BIAS_MA, new ThresholdSpec(ABOVE, lv(110, 105), lv(120, 115), Level.NONE, 1)));
         r.add(Rule.of("O-B2", OE, BIAS_MA, HoltSpec.defaults(110, 14 * DAY)));
@@ -120,6 +127,9 @@ final class DefaultRules {
         // ELS gradual degradation (F2) shows as a slow output-power step; sudden failure (F3) as a spike.
         r.add(Rule.of("F2", ELS, OUT_DBM, CusumSpec.defaults(DB_FLOOR)));
         r.add(Rule.of("F3", ELS, OUT_DBM, EwmaSpec.defaults(0.05)));
+        // A dead laser emits nothing (domain F3: power → 0): known from the first sample, before any
+        // baseline is learned, so a laser dying right after start-up is still blamed on the laser.
+        r.add(Rule.of("F3", ELS, OUT_DBM, dark()));
     }
 
     private static void cooling(List<Rule> r) {

@@ -43,6 +43,24 @@ class OpticalRootCauseTest {
     }
 
     @Test
+    void blamesALaserThatDiesBeforeAnyBaselineIsLearned() {
+        int early = 3;
+        String laser = "lp/els1#2";
+        rig.hold(laser, OUT_DBM, early, FOREVER, DARK_DBM).hold(laser, BIAS_MA, early, FOREVER, 0);
+        List<String> lit = rig.litBy(laser);
+        for (String lane : lit) {
+            rig.hold(lane, LASER_IN_DBM, early, FOREVER, DARK_DBM).hold(lane, TX_DBM, early, FOREVER, DARK_DBM);
+            rig.darkReceiver(rig.farEnd(lane), early, FOREVER);
+        }
+
+        rig.runTo(WARM_UP + 30);
+
+        AlertEvent alert = rig.onlyAnomaly(laser, Category.OPTICAL, "optical.laser");
+        assertThat(alert.affected()).containsAll(rig.withFarEnds(lit));
+        rig.assertReportedWithin(early, 2);
+    }
+
+    @Test
     void blamesTheLaserSourceOnceWhenEveryLaserOfItDies() {
         List<String> lit = new ArrayList<>();
         for (int laser = 0; laser < 4; laser++) {
