@@ -392,6 +392,10 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         int out = layout.laneSensor(d, lane, Metric.OUT_DBM);
         double baseline = bank.baseline(out);
         double now = state.value(out);
+        // Darkness needs no baseline: a laser that emits nothing has failed, however early in the run.
+        if (now <= Plausibility.DARK_RX_DBM) {
+            return String.format(java.util.Locale.ROOT, "laser emits no light (output %.1f dBm): failed", now);
+        }
         if (!Double.isNaN(baseline) && !Double.isNaN(now) && now < baseline - 0.5) {
             return String.format(java.util.Locale.ROOT, "laser output down %.1f dB from its baseline", baseline - now);
         }

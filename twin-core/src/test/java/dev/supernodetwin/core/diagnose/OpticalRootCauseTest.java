@@ -56,6 +56,7 @@ class OpticalRootCauseTest {
         rig.runTo(WARM_UP + 30);
 
         AlertEvent alert = rig.onlyAnomaly(laser, Category.OPTICAL, "optical.laser");
+        assertThat(alert.rootCause().reason()).contains("emits no light");
         assertThat(alert.affected()).containsAll(rig.withFarEnds(lit));
         rig.assertReportedWithin(early, 2);
     }
