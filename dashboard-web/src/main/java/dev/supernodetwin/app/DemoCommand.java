@@ -35,7 +35,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** {@code twin demo}: a simulated supernode feeding the twin in-process, served live in the browser. */
@@ -100,21 +99,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                     Optional.of(sim::injectNow), clock);
             DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, ruleSet), feed, api);
             sim.start();
-            int bound;
-            try {
-                bound = DashboardServer.deploy(vertx, host, port, views, new DemoProbes(board, clock, topo.supernode()))
-                        .await(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot serve on " + host + ":" + port + " (" + e.getMessage()
-                        + "); is another program using the port? Choose one with --port", e);
-            }
+            int bound = Serving.deploy(vertx, host, port, views, new DemoProbes(board, clock, topo.supernode()));
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
             System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
-            System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, bound);
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            Serving.untilStopped(host, bound);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }

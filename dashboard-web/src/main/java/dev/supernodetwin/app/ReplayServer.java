@@ -19,7 +19,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** The composition root of {@code twin replay --serve}: a {@link ServedReplay} behind the dashboard. */
@@ -48,22 +47,13 @@ final class ReplayServer {
                 Optional.of(control));
         Vertx vertx = Vertx.vertx();
         try {
-            int bound;
-            try {
-                bound = DashboardServer.deploy(vertx, host, port, views, probes(board)).await(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot serve on " + host + ":" + port + " (" + e.getMessage()
-                        + "); is another program using the port? Choose one with --port", e);
-            }
+            int bound = Serving.deploy(vertx, host, port, views, probes(board));
             Thread replay = new Thread(new ServedReplay(setup, control, new ServedReplay.Boards(board, alerts, history)), "replay");
             replay.setDaemon(true);
             replay.start();
             System.out.printf("replaying into supernode %s: %,d devices; %s%n", topo.supernode(), topo.deviceCount(),
                     rulesDescription);
-            System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, bound);
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            Serving.untilStopped(host, bound);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }
