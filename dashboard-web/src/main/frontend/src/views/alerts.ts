@@ -23,8 +23,10 @@ export class AlertsView {
   private etaCells: { el: HTMLElement; eta: number }[] = [];
   private visible = false;
   private tab: Tab = 'list';
-  private readonly silences = new SilencesPanel();
+  private readonly silences = new SilencesPanel(() => this.app.emit('alerts-stale'));
   private readonly history = new HistoryPanel();
+  // An open silence form survives re-renders (alerts refresh while someone types a comment).
+  private openForm: { alertId: string; form: HTMLElement } | null = null;
 
   constructor(private readonly app: App) {
     for (const t of ['list', 'silences', 'history'] as Tab[]) {
@@ -84,9 +86,20 @@ export class AlertsView {
     const formSlot = h('div', { class: 'silence-slot' });
     const silenceButton = a.state === 'firing' && !a.silenced
       ? h('button', { type: 'button', 'data-testid': 'alert-silence' }, 'silence') : null;
+    if (silenceButton && this.openForm?.alertId === a.id) fill(formSlot, this.openForm.form);
     silenceButton?.addEventListener('click', () => {
-      if (formSlot.firstChild) fill(formSlot);
-      else fill(formSlot, silenceForm(cause, () => this.by.value.trim() || 'operator', () => void this.silences.refresh()));
+      if (formSlot.firstChild) {
+        fill(formSlot);
+        this.openForm = null;
+        return;
+      }
+      const form = silenceForm(cause, () => this.by.value.trim() || 'operator', () => {
+        this.openForm = null;
+        this.app.emit('alerts-stale');
+        void this.silences.refresh();
+      });
+      this.openForm = { alertId: a.id, form };
+      fill(formSlot, form);
     });
     const sev = h('span', { class: `sev sev-${a.severity}` }, a.severity);
     sev.style.background = severityColour(severityRank(a.severity));

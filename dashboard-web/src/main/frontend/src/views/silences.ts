@@ -12,6 +12,9 @@ export class SilencesPanel {
   private readonly list = document.getElementById('silence-list')!;
   private readonly status = document.getElementById('silences-status')!;
 
+  /** @param changed called after a silence was expired here */
+  constructor(private readonly changed: () => void = () => {}) {}
+
   async refresh(): Promise<void> {
     const res = await getJson<SilencesDoc>('/api/silences');
     if (!res.ok) {
@@ -33,7 +36,10 @@ export class SilencesPanel {
       expire.addEventListener('click', async () => {
         (expire as HTMLButtonElement).disabled = true;
         const res = await deleteJson<Silence>(q('/api/silences', { id: s.id }));
-        if (res.ok) void this.refresh();
+        if (res.ok) {
+          this.changed();
+          void this.refresh();
+        }
         else {
           (expire as HTMLButtonElement).disabled = false;
           expire.title = res.message;
