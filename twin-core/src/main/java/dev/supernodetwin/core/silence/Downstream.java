@@ -1,6 +1,7 @@
 package dev.supernodetwin.core.silence;
 
 import dev.supernodetwin.core.topology.Device;
+import dev.supernodetwin.core.topology.DeviceKind;
 import dev.supernodetwin.core.topology.IntSeq;
 import dev.supernodetwin.core.topology.Link;
 import dev.supernodetwin.core.topology.Topology;
@@ -54,7 +55,12 @@ public final class Downstream {
                 for (int i = 0; i < engines.size(); i++) {
                     device(engines.get(i));
                 }
-                topology.coolantOf(index).ifPresent(devices::set);
+                // Its cold plate only: a GPU cooled by a CDU directly must not silence the whole loop.
+                topology.coolantOf(index).ifPresent(c -> {
+                    if (topology.device(c).kind() == DeviceKind.COLDPLATE) {
+                        devices.set(c);
+                    }
+                });
             }
             case CDU -> topology.onLoop(index).stream().forEach(devices::set);
             case COLDPLATE, LEAK -> {

@@ -89,6 +89,18 @@ class DownstreamTest {
     }
 
     @Test
+    void aGpuCooledByTheCduDirectlyDoesNotCoverTheCdu() {
+        List<DeviceSpec> devices = new ArrayList<>();
+        for (DeviceSpec d : TinyTopology.document().devices()) {
+            devices.add(d.id().equals("tn/gpu1") ? DeviceSpec.builder("tn/gpu1", "gpu").coolant("tn/cdu1").powerW(1000)
+                    .build() : d);
+        }
+        TopologyDocument doc = TinyTopology.document();
+        Topology direct = Topology.of(new TopologyDocument(doc.supernode(), devices, doc.feeds(), doc.links()));
+        assertThat(devices(direct, cover(direct, "tn/gpu1"))).containsExactly("tn/gpu1", "tn/gpu1/oe0");
+    }
+
+    @Test
     void aSwitchCoversBothEngines() {
         Coverage c = cover(TINY, "tn/sw");
         assertThat(devices(TINY, c)).containsExactly("tn/cp/sw", "tn/sw", "tn/sw/oe0", "tn/sw/oe1");
