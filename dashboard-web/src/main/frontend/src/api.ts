@@ -14,6 +14,10 @@ export async function postJson<T>(path: string, body: unknown): Promise<Result<T
   });
 }
 
+export async function deleteJson<T>(path: string): Promise<Result<T>> {
+  return request<T>(path, { method: 'DELETE', headers: { accept: 'application/json' } });
+}
+
 async function request<T>(path: string, init: RequestInit): Promise<Result<T>> {
   try {
     const res = await fetch(path, init);

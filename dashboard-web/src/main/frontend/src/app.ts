@@ -7,7 +7,8 @@ import { severityRank } from './colour';
 import type { AlertsDoc, AlertEvent, ReplayState } from './types';
 import { causeId } from './model';
 
-type Topic = 'live' | 'alerts' | 'replay' | 'route';
+// 'alerts-stale': something changed what /api/alerts answers (a silence) without a new alert event.
+type Topic = 'live' | 'alerts' | 'alerts-stale' | 'replay' | 'route';
 
 export class App {
   readonly live = new LiveState();

@@ -77,6 +77,7 @@ async function start(): Promise<void> {
     byTestId('firing-count').classList.toggle('zero', app.alerts.firing.length === 0);
   };
   void loadAlerts();
+  app.on('alerts-stale', () => void loadAlerts());
   setInterval(() => {
     if (app.live.alerts === null) void loadAlerts();
   }, ALERT_POLL_MS);

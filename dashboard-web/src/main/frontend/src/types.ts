@@ -54,6 +54,43 @@ export interface AlertEvent {
   affected: string[];
   eta?: number | null;
   summary?: string | null;
+  /** Present when a silence covers the root cause (API only, not in alert files). */
+  silenced?: { id: string; target: string } | null;
+}
+
+export interface Silence {
+  id: string;
+  target: string;
+  covers: { devices: number; lanes: number; sample?: string[] };
+  startsAt: number;
+  endsAt: number;
+  createdBy: string;
+  comment: string;
+  active: boolean;
+}
+
+export interface SilencesDoc {
+  now: number;
+  silences: Silence[];
+}
+
+export interface HistoryEntry {
+  ts: number;
+  state: string;
+  id: string;
+  supernode: string;
+  kind: string;
+  severity: string;
+  category: string;
+  rule: string;
+  rootCause: string;
+  device: string;
+  summary: string;
+  reason: string;
+  affectedCount: number;
+  eta: number | null;
+  by: string;
+  comment: string;
 }
 
 export interface Ack {

@@ -10,6 +10,9 @@ import { alertHighlight } from '../highlight';
 import { causeId } from '../model';
 import type { Ack, AlertEvent } from '../types';
 import { deviceLink } from './optics';
+import { HistoryPanel, SilencesPanel, silenceForm } from './silences';
+
+type Tab = 'list' | 'silences' | 'history';
 
 const BY_KEY = 'supernode-twin.ack-by';
 
@@ -19,8 +22,16 @@ export class AlertsView {
   private readonly by = document.getElementById('ack-by') as HTMLInputElement;
   private etaCells: { el: HTMLElement; eta: number }[] = [];
   private visible = false;
+  private tab: Tab = 'list';
+  private readonly silences = new SilencesPanel(() => this.app.emit('alerts-stale'));
+  private readonly history = new HistoryPanel();
+  // An open silence form survives re-renders (alerts refresh while someone types a comment).
+  private openForm: { alertId: string; form: HTMLElement } | null = null;
 
   constructor(private readonly app: App) {
+    for (const t of ['list', 'silences', 'history'] as Tab[]) {
+      byTestId(`alerts-tab-${t}`).addEventListener('click', () => this.showTab(t));
+    }
     this.by.value = localStorage.getItem(BY_KEY) ?? '';
     this.by.addEventListener('change', () => localStorage.setItem(BY_KEY, this.by.value.trim()));
     app.on('alerts', () => this.render());
@@ -30,7 +41,18 @@ export class AlertsView {
 
   show(visible: boolean): void {
     this.visible = visible;
-    if (visible) this.render();
+    if (visible) this.showTab(this.tab);
+  }
+
+  private showTab(tab: Tab): void {
+    this.tab = tab;
+    for (const t of ['list', 'silences', 'history'] as Tab[]) {
+      byTestId(`alerts-tab-${t}`).classList.toggle('active', t === tab);
+      document.getElementById(`alerts-pane-${t}`)!.hidden = t !== tab;
+    }
+    if (tab === 'list') this.render();
+    else if (tab === 'silences') void this.silences.refresh();
+    else void this.history.refresh();
   }
 
   private render(): void {
@@ -58,24 +80,46 @@ export class AlertsView {
     }
     const ackCell = h('span', { class: 'ack' });
     if (a.state === 'firing') this.fillAck(ackCell, a.id, ack);
+    const silenced = a.silenced
+      ? h('span', { 'data-testid': 'alert-silenced', 'data-silence-id': a.silenced.id, class: 'silenced' }, `silenced (${a.silenced.target})`)
+      : null;
+    const formSlot = h('div', { class: 'silence-slot' });
+    const silenceButton = a.state === 'firing' && !a.silenced
+      ? h('button', { type: 'button', 'data-testid': 'alert-silence' }, 'silence') : null;
+    if (silenceButton && this.openForm?.alertId === a.id) fill(formSlot, this.openForm.form);
+    silenceButton?.addEventListener('click', () => {
+      if (formSlot.firstChild) {
+        fill(formSlot);
+        this.openForm = null;
+        return;
+      }
+      const form = silenceForm(cause, () => this.by.value.trim() || 'operator', () => {
+        this.openForm = null;
+        this.app.emit('alerts-stale');
+        void this.silences.refresh();
+      });
+      this.openForm = { alertId: a.id, form };
+      fill(formSlot, form);
+    });
     const sev = h('span', { class: `sev sev-${a.severity}` }, a.severity);
     sev.style.background = severityColour(severityRank(a.severity));
     const row = h('div', {
       'data-testid': 'alert-row', 'data-alert-id': a.id, 'data-state': a.state, 'data-kind': a.kind,
-      class: `alert-row state-${a.state}`, tabindex: 0,
+      class: `alert-row state-${a.state}${a.silenced ? ' is-silenced' : ''}`, tabindex: 0,
     },
       h('div', { class: 'alert-head' }, sev, h('span', { class: 'cat' }, a.category), h('span', { class: 'kind' }, a.kind),
-        h('span', { class: 'summary' }, a.summary || a.rule), h('span', { class: 'muted time' }, fmtTime(a.ts)), eta, ackCell),
+        h('span', { class: 'summary' }, a.summary || a.rule), h('span', { class: 'muted time' }, fmtTime(a.ts)), eta, silenced, ackCell, silenceButton),
       h('div', { class: 'alert-body' },
         h('span', { class: 'muted' }, 'root cause '),
         h('span', { 'data-testid': 'alert-root-cause', 'data-id': cause }, deviceLink(cause)),
         h('span', { class: 'reason' }, ` — ${a.rootCause.reason}`),
         h('details', { 'data-testid': 'alert-affected', 'data-count': affected.length },
           h('summary', {}, `${affected.length} affected`),
-          h('ul', { class: 'id-list' }, ...affected.map(id => h('li', { 'data-id': id }, deviceLink(id)))))));
+          h('ul', { class: 'id-list' }, ...affected.map(id => h('li', { 'data-id': id }, deviceLink(id)))))),
+      formSlot);
     row.addEventListener('click', e => {
       const t = e.target as HTMLElement;
-      if (t.closest('button, a, summary, input')) return;
+      if (t.closest('button, a, summary, input, select, .silence-form')) return;
       this.app.highlight.set(alertHighlight(`alert ${a.id}`, cause, affected));
     });
     return row;

@@ -1,6 +1,9 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.app.config.RunSettings;
 import dev.supernodetwin.app.runtime.AlertBoard;
+import dev.supernodetwin.app.state.AlertState;
+import dev.supernodetwin.core.alert.AlertSink;
 import dev.supernodetwin.app.runtime.AlertLog;
 import dev.supernodetwin.app.runtime.DemoProbes;
 import dev.supernodetwin.app.runtime.SimulatedSupernode;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +68,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port to serve on (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--state-dir", defaultValue = "${env:TWIN_STATE_DIR:-./twin-state}", paramLabel = "DIR",
+            description = "Folder for silences, acknowledgements and alert history (default: ${DEFAULT-VALUE}).")
+    private Path stateDir;
+
     @Option(names = "--period", defaultValue = "500ms", paramLabel = "D",
             description = "Telemetry period of the simulated devices, e.g. 500ms or 1s (default: ${DEFAULT-VALUE}).")
     String period;
@@ -83,7 +91,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         Topology topo = topology.topology();
         SensorLayout layout = new SensorLayout(topo);
         Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
-        AlertBoard alerts = detect(twin, ruleSet);
+        String stateProblem = RunSettings.checkStateDir(stateDir);
+        if (stateProblem != null) {
+            throw new IllegalArgumentException("--state-dir '" + stateDir + "' " + stateProblem);
+        }
+        AlertBoard alerts = new AlertBoard();
+        AlertState alertState = AlertState.open(new AlertState.Settings(stateDir, Optional.empty(), ""), topo, clock);
+        detect(twin, ruleSet, List.of(alerts, alertState.historySink()));
         Scenario faults = scenario == null ? Scenario.healthy() : new ScenarioReader().read(scenario).scenario();
         long start = clock.millis() / periodMillis * periodMillis;
         Simulator simulator = new Simulator(layout, new SimulationSettings(seed, start, periodMillis), faults);
@@ -93,16 +107,18 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
                 tickMillis);
-        try (SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, history, clock, periodMillis,
+        try (alertState; SimulatedSupernode sim = new SimulatedSupernode(simulator, twin, board, history, clock, periodMillis,
                 e -> LOG.error("simulation tick failed", e))) {
             ApiSources api = new ApiSources(layout, board, alerts, ruleSet, new MemoryHistorySource(history),
-                    Optional.of(sim::injectNow), clock);
+                    Optional.of(sim::injectNow), clock, alertState.acks(), alertState.silences(),
+                    alertState.historySource());
             DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, ruleSet), feed, api);
             sim.start();
             int bound = Serving.deploy(vertx, host, port, views, new DemoProbes(board, clock, topo.supernode()));
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
             System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
+            System.out.println(alertState.describe());
             Serving.untilStopped(host, bound);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
@@ -110,14 +126,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    /** Detection on the demo's twin; its alert events go to the log and to the board the server reads. */
-    private static AlertBoard detect(Twin twin, RuleSet ruleSet) {
-        AlertBoard alerts = new AlertBoard();
+    /** Detection on the demo's twin; its alert events go to the log and to {@code sinks} (board, history). */
+    private static void detect(Twin twin, RuleSet ruleSet, List<AlertSink> sinks) {
         AlertLog log = new AlertLog();
         twin.addListener(new DetectionEngine(twin.state(), ruleSet, DetectionSettings.defaults(), e -> {
             log.onAlert(e);
-            alerts.onAlert(e);
+            sinks.forEach(s -> s.onAlert(e));
         }));
-        return alerts;
     }
 }

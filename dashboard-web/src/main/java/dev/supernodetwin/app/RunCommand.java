@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
                 "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
                 "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE, rules TWIN_RULES,",
-                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK"})
+                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK, state.dir TWIN_STATE_DIR"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
@@ -83,6 +83,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--live-tick", paramLabel = "D", description = "How often the live stream updates pages (default 250ms, at least 50ms).")
     String liveTick;
 
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Folder for silences, acknowledgements and alert history without InfluxDB (default ./twin-state).")
+    String stateDir;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings;
@@ -115,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
         put(f, RunSettings.RULES, rules);
         put(f, RunSettings.ALERTS_OUT, alertsOut);
         put(f, RunSettings.LIVE_TICK, liveTick);
+        put(f, RunSettings.STATE_DIR, stateDir);
         return f;
     }
 

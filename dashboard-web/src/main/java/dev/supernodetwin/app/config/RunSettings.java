@@ -33,11 +33,12 @@ import java.util.regex.Pattern;
  * @param influxDatabase  InfluxDB database
  * @param detection       the detection rules and where alert events go
  * @param liveTickMs      how often the live stream updates pages
+ * @param stateDir        where silences, acknowledgements and (without InfluxDB) alert history are kept
  */
 public record RunSettings(String kafkaBootstrap, String topic, String group, String deadLetterTopic,
                           Optional<Path> topologyFile, Optional<String> preset, String supernode, String httpHost,
                           int httpPort, long rebuildWindowMs, long commitEveryMs, Optional<String> influxUrl,
-                          String influxDatabase, Detection detection, long liveTickMs) {
+                          String influxDatabase, Detection detection, long liveTickMs, Path stateDir) {
 
     /**
      * How the service detects and where its alert events go, beside the log, {@code /metrics} and the
@@ -88,10 +89,13 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
 
     public static final SettingKey LIVE_TICK = SettingKey.of("live.tick", "--live-tick", "TWIN_LIVE_TICK", "250ms",
             "how often the live stream updates pages (at least 50ms)");
+    public static final SettingKey STATE_DIR = SettingKey.of("state.dir", "--state-dir", "TWIN_STATE_DIR", "./twin-state",
+            "folder for silences, acknowledgements and (without InfluxDB) alert history; created when missing");
 
     /** Every key, for help text. */
     public static final List<SettingKey> KEYS = List.of(BOOTSTRAP, TOPIC, GROUP, DEAD_LETTERS, TOPOLOGY, PRESET,
-            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, LIVE_TICK);
+            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, LIVE_TICK,
+            STATE_DIR);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,249}");
@@ -130,11 +134,12 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         RuleSet rules = rulesFile.map(f -> readRules(f, r)).orElseGet(RuleSet::defaults);
         Optional<Path> alertsOut = r.optional(ALERTS_OUT, RunSettings::checkWritable).map(Path::of);
         long liveTick = r.require(LIVE_TICK, Durations::parse, d -> d < 50 ? "must be at least 50ms" : null, 250L);
+        Path stateDir = r.require(STATE_DIR, Path::of, RunSettings::checkStateDir, Path.of("twin-state"));
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
         }
         return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, host, port, rebuild,
-                commit, influx, database, new Detection(rulesFile, rules, alertsOut), liveTick);
+                commit, influx, database, new Detection(rulesFile, rules, alertsOut), liveTick, stateDir);
     }
 
     /** The rules file over the defaults; every problem in it is a problem of the key, listed on its own. */
@@ -168,6 +173,21 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         } catch (InvalidPathException e) {
             return "is not a path: " + e.getMessage();
         }
+    }
+
+    /** A folder that exists and is writable, or that can be created (its nearest existing parent is writable). */
+    public static String checkStateDir(Path dir) {
+        Path p = dir.toAbsolutePath();
+        if (Files.exists(p)) {
+            return !Files.isDirectory(p) ? "is a file; expected a folder"
+                    : Files.isWritable(p) ? null : "cannot be written: permission denied";
+        }
+        Path parent = p.getParent();
+        while (parent != null && !Files.exists(parent)) {
+            parent = parent.getParent();
+        }
+        return parent != null && Files.isDirectory(parent) && Files.isWritable(parent) ? null
+                : "cannot be created under " + parent;
     }
 
     private static String checkTopic(String v) {

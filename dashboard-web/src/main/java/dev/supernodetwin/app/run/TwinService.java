@@ -2,6 +2,7 @@ package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.app.config.RunSettings;
 import dev.supernodetwin.app.runtime.AlertBoard;
+import dev.supernodetwin.app.state.AlertState;
 import dev.supernodetwin.app.runtime.AlertLog;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
 import dev.supernodetwin.core.alert.AlertSink;
@@ -94,14 +95,20 @@ public final class TwinService implements AutoCloseable {
         history.ifPresent(outputs::add);
         charts.influx().ifPresent(outputs::add);
         AlertBoard alerts = new AlertBoard();
-        detect(twin, s.detection(), metrics, alerts).ifPresent(outputs::add);
+        AlertState alertState = AlertState.open(new AlertState.Settings(s.stateDir(), s.influxUrl(),
+                s.influxDatabase()), topo, clock);
+        detect(twin, s.detection(), metrics, List.of(alerts, alertState.historySink())).ifPresent(outputs::add);
+        metrics.alerts(alerts);
+        metrics.counter("twin_alert_history_dropped", "alert history entries that could not be kept", alertState,
+                AlertState::historyDropped);
+        outputs.add(alertState);
         outputs.add(deadLetters);
 
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
         Vertx vertx = Vertx.vertx();
         TwinService service = new TwinService(source, outputs, writer, vertx);
         ApiSources api = new ApiSources(layout, board, alerts, s.detection().rules(), charts.source(),
-                Optional.empty(), clock);
+                Optional.empty(), clock, alertState.acks(), alertState.silences(), alertState.historySource());
         LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
                 s.liveTickMs());
         DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, s.detection().rules()), feed,
@@ -126,16 +133,18 @@ public final class TwinService implements AutoCloseable {
         System.out.printf("history: %s%n", s.influxUrl().map(u -> "InfluxDB " + u + " database " + s.influxDatabase())
                 .orElse("off (set --influx-url to keep it)"));
         System.out.println(s.detection().describe());
+        System.out.println(alertState.describe());
         System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), port);
         return service;
     }
 
     /**
      * Puts a detection engine on the twin whose alert events go to the alert file (when there is one),
-     * the log, the metrics and {@code board}; returns the file, which the caller closes.
+     * the log, the metrics and {@code boards} (the alert board, alert history); returns the file, which the
+     * caller closes.
      */
     private static Optional<AlertFile> detect(Twin twin, RunSettings.Detection d, RunMetrics metrics,
-                                              AlertBoard board) throws IOException {
+                                              List<AlertSink> boards) throws IOException {
         List<AlertSink> sinks = new ArrayList<>();
         Optional<AlertFile> file = Optional.empty();
         if (d.alertsOut().isPresent()) {
@@ -146,8 +155,7 @@ public final class TwinService implements AutoCloseable {
         }
         sinks.add(new AlertLog());
         sinks.add(metrics::alertEvent);
-        sinks.add(board);
-        metrics.alerts(board);
+        sinks.addAll(boards);
         twin.addListener(new DetectionEngine(twin.state(), d.rules(), DetectionSettings.defaults(),
                 e -> sinks.forEach(sink -> sink.onAlert(e))));
         return file;

@@ -35,7 +35,8 @@ public final class AlertsResource {
 
     private void alerts(RoutingContext ctx) {
         AlertBoard.View view = sources.alerts().view();
-        Responses.send(ctx, 200, Buffer.buffer(AlertsResponse.render(view, sources.acks().of(view))));
+        Responses.send(ctx, 200, Buffer.buffer(AlertsResponse.render(view, sources.acks().of(view),
+                sources.silences()::covering)));
     }
 
     private JsonObject ack(RoutingContext ctx) {

@@ -22,13 +22,23 @@ import java.util.Optional;
  * @param faults   the simulator's fault injection, present only in {@code twin demo}
  * @param clock    wall clock, for acknowledgement times
  * @param acks     acknowledgements, shared by every server instance (the edge runs on several event loops)
+ * @param silences silences by topology, shared likewise
+ * @param alertHistory where {@code /api/alerts/history} reads
  */
 public record ApiSources(SensorLayout layout, SnapshotBoard board, AlertBoard alerts, RuleSet rules,
-                         HistorySource history, Optional<FaultInjector> faults, InstantSource clock, AckBoard acks) {
-    /** Sources with an empty acknowledgement board. */
+                         HistorySource history, Optional<FaultInjector> faults, InstantSource clock, AckBoard acks,
+                         SilenceBoard silences, AlertHistorySource alertHistory) {
+    /** Sources with empty acknowledgement and silence boards, and no alert history. */
     public ApiSources(SensorLayout layout, SnapshotBoard board, AlertBoard alerts, RuleSet rules,
                       HistorySource history, Optional<FaultInjector> faults, InstantSource clock) {
         this(layout, board, alerts, rules, history, faults, clock, new AckBoard());
+    }
+
+    /** Sources with an empty silence board and no alert history. */
+    public ApiSources(SensorLayout layout, SnapshotBoard board, AlertBoard alerts, RuleSet rules,
+                      HistorySource history, Optional<FaultInjector> faults, InstantSource clock, AckBoard acks) {
+        this(layout, board, alerts, rules, history, faults, clock, acks,
+                new SilenceBoard(layout.topology(), clock), AlertHistorySource.NONE);
     }
 
     /** Requires every part. */
@@ -41,5 +51,7 @@ public record ApiSources(SensorLayout layout, SnapshotBoard board, AlertBoard al
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(acks, "acks");
+        Objects.requireNonNull(silences, "silences");
+        Objects.requireNonNull(alertHistory, "alertHistory");
     }
 }

@@ -24,9 +24,14 @@ public final class Responses {
 
     /** A handler answering {@code 200} with what {@code answer} builds on the event loop (small documents). */
     public static Handler<RoutingContext> json(Function<RoutingContext, JsonObject> answer) {
+        return json(200, answer);
+    }
+
+    /** A handler answering {@code status} with what {@code answer} builds on the event loop (small documents). */
+    public static Handler<RoutingContext> json(int status, Function<RoutingContext, JsonObject> answer) {
         return ctx -> {
             try {
-                send(ctx, 200, answer.apply(ctx).toBuffer());
+                send(ctx, status, answer.apply(ctx).toBuffer());
             } catch (ApiProblem p) {
                 ApiError.send(ctx, p.status(), p.code(), p.getMessage());
             }

@@ -1,6 +1,8 @@
 package dev.supernodetwin.dashboard.http;
 
+import dev.supernodetwin.dashboard.api.AlertHistoryResource;
 import dev.supernodetwin.dashboard.api.AlertsResource;
+import dev.supernodetwin.dashboard.api.SilencesResource;
 import dev.supernodetwin.dashboard.api.ApiSources;
 import dev.supernodetwin.dashboard.api.DemoResource;
 import dev.supernodetwin.dashboard.api.DeviceResource;
@@ -86,6 +88,8 @@ public final class DashboardServer extends VerticleBase {
         new DeviceResource(api).mount(router);
         new OpticsResource(api).mount(router);
         new AlertsResource(api).mount(router);
+        new AlertHistoryResource(api.alertHistory()).mount(router);
+        new SilencesResource(api.silences()).mount(router);
         new HistoryResource(api).mount(router);
         new DemoResource(api).mount(router);
         router.get("/api/live").handler(this::live);

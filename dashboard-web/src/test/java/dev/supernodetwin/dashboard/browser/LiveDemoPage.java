@@ -64,7 +64,7 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
         HeadlessChromium.requireInstalled();
         Files.createDirectories(ARTEFACTS);
         deleteArtefactsOf(test);
-        startDemo(demoArgs);
+        startDemo(withStateDir(demoArgs));
         profile = Files.createTempDirectory("chromium-" + test + "-");
         driver = HeadlessChromium.start(profile, ARTEFACTS.resolve(test + "-chromedriver.log"));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -91,6 +91,17 @@ final class LiveDemoPage implements BeforeAllCallback, AfterAllCallback, TestWat
             screenshot(context.getRequiredTestMethod().getName() + "-failure");
             saveConsole();
         }
+    }
+
+    /** Each class's demo keeps silences and acks in its own folder under target, not in a shared ./twin-state. */
+    private String[] withStateDir(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--state-dir")) {
+            return args;
+        }
+        String[] out = java.util.Arrays.copyOf(args, args.length + 2);
+        out[args.length] = "--state-dir";
+        out[args.length + 1] = Path.of("target", "browser-state-" + test + "-" + System.nanoTime()).toString();
+        return out;
     }
 
     private void startDemo(String... args) throws IOException, InterruptedException {

@@ -21,6 +21,15 @@ public final class AlertEventJson {
     /** Writes {@code e} as one JSON object to {@code g}. */
     public static void write(JsonGenerator g, AlertEvent e) throws IOException {
         g.writeStartObject();
+        writeFields(g, e);
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes the fields of {@code e} into an object the caller has started, so that an API response can
+     * add its own fields (such as {@code silenced}) after them without changing what files hold.
+     */
+    public static void writeFields(JsonGenerator g, AlertEvent e) throws IOException {
         g.writeStringField("id", e.id());
         g.writeNumberField("ts", e.ts());
         nullableString(g, "supernode", e.supernode());
@@ -49,7 +58,6 @@ public final class AlertEventJson {
             g.writeNull();
         }
         nullableString(g, "summary", e.summary());
-        g.writeEndObject();
     }
 
     /** The wire name of an alert enum value: its name in lower case. */
