@@ -1,5 +1,7 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.app.config.AccessSettings;
+import dev.supernodetwin.app.config.InvalidSettingsException;
 import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.app.runtime.AlertLog;
 import dev.supernodetwin.app.runtime.DemoProbes;
@@ -54,6 +56,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     LiveTickOption liveTick;
 
+    @Mixin
+    AccessOptions accessOptions;
+
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Faults to inject (YAML or JSON; onsets count from the start of the demo).")
     Path scenario;
@@ -78,6 +83,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             throw new IllegalArgumentException("--period must be at least 50ms, was " + period);
         }
         long tickMillis = liveTick.millis();
+        AccessSettings access;
+        try {
+            access = accessOptions.resolve(host);
+        } catch (InvalidSettingsException e) {
+            System.err.println("twin demo: " + e.getMessage());
+            return 2;
+        }
         RuleSet ruleSet = rules.rules();
         InstantSource clock = InstantSource.system();
         Topology topo = topology.topology();
@@ -97,13 +109,14 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 e -> LOG.error("simulation tick failed", e))) {
             ApiSources api = new ApiSources(layout, board, alerts, ruleSet, new MemoryHistorySource(history),
                     Optional.of(sim::injectNow), clock);
-            DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, ruleSet), feed, api);
+            DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, ruleSet), feed, api,
+                    Optional.empty(), access.control());
             sim.start();
             int bound = Serving.deploy(vertx, host, port, views, new DemoProbes(board, clock, topo.supernode()));
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
             System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
-            Serving.untilStopped(host, bound);
+            Serving.untilStopped(host, bound, views);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }

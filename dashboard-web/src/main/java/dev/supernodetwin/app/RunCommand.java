@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
                 "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
                 "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE, rules TWIN_RULES,",
-                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK"})
+                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK, users TWIN_USERS, tls.cert TWIN_TLS_CERT,",
+                "  tls.key TWIN_TLS_KEY"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
@@ -83,6 +84,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--live-tick", paramLabel = "D", description = "How often the live stream updates pages (default 250ms, at least 50ms).")
     String liveTick;
 
+    @Option(names = "--users", paramLabel = "FILE",
+            description = "Users and tokens who may use the dashboard (YAML); without it, open on 127.0.0.1 only.")
+    String users;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate; needs --tls-key.")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert.")
+    String tlsKey;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings;
@@ -115,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
         put(f, RunSettings.RULES, rules);
         put(f, RunSettings.ALERTS_OUT, alertsOut);
         put(f, RunSettings.LIVE_TICK, liveTick);
+        put(f, RunSettings.USERS, users);
+        put(f, RunSettings.TLS_CERT, tlsCert);
+        put(f, RunSettings.TLS_KEY, tlsKey);
         return f;
     }
 
