@@ -32,6 +32,9 @@ public record TlsFiles(Path cert, Path key) {
         }
         cert.ifPresent(c -> check(c, "--tls-cert", "CERTIFICATE", problems));
         key.ifPresent(k -> check(k, "--tls-key", "PRIVATE KEY", problems));
+        if (problems.isEmpty()) {
+            KeyPairCheck.problem(cert.get(), key.get()).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
