@@ -25,6 +25,17 @@ class AccessOptionsTest {
     }
 
     @Test
+    void anOpenServiceRefusesAnAddressOtherThanLoopbackAndListsItWithTheOtherProblems(@TempDir Path dir)
+            throws Exception {
+        Path key = Files.writeString(dir.resolve("key.pem"), "not a key");
+        CommandRun run = CommandRun.of("run", "--preset", "cpo-72", "--http-host", "0.0.0.0", "--tls-key",
+                key.toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("no users configured: refusing to serve on 0.0.0.0")
+                .contains("--tls-cert and --tls-key go together").contains("holds no PEM PRIVATE KEY");
+    }
+
+    @Test
     void everyProblemOfTheUsersFileAndTheTlsOptionsIsListedAtStartUp(@TempDir Path dir) throws Exception {
         Path users = Files.writeString(dir.resolve("users.yaml"), "users:\n  - {name: ana, role: boss}\n");
         CommandRun run = CommandRun.of("demo", "--port", "0", "--users", users.toString(), "--tls-cert",

@@ -116,6 +116,17 @@ public final class AccessControl {
         return who;
     }
 
+    /**
+     * Decides a WebSocket handshake to the live stream (a viewer's). It carries no CSRF header, so a
+     * session's cookie suffices; on an open twin, a handshake from another site's page is refused like an
+     * unsafe request, since the stream would hand that page the twin's data.
+     */
+    public Decision decideLive(Request handshake) {
+        Request r = users.isEmpty() ? new Request(true, handshake.authorization(), handshake.sessionId(),
+                handshake.csrf(), handshake.host(), handshake.origin()) : handshake;
+        return decide(r, Role.VIEWER);
+    }
+
     private Decision identify(Users u, Request r) {
         if (r.authorization().isPresent()) {
             String header = r.authorization().get().trim();

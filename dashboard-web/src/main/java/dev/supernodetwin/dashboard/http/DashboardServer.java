@@ -9,7 +9,6 @@ import dev.supernodetwin.dashboard.api.OpticsResource;
 import dev.supernodetwin.dashboard.api.Responses;
 import dev.supernodetwin.dashboard.api.TopologyResource;
 import dev.supernodetwin.dashboard.auth.AccessControl;
-import dev.supernodetwin.dashboard.auth.Role;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.ingest.replay.ReplayControl;
 import io.vertx.core.DeploymentOptions;
@@ -167,8 +166,8 @@ public final class DashboardServer extends VerticleBase {
             hs.reject(404);
             return;
         }
-        AccessControl.Decision d = views.access().decide(Routes.request(false, hs.headers(),
-                Edge.cookie(hs.headers(), Routes.SESSION_COOKIE)), Role.VIEWER);
+        AccessControl.Decision d = views.access().decideLive(Routes.request(false, hs.headers(),
+                Edge.cookie(hs.headers(), Routes.SESSION_COOKIE)));
         if (d instanceof AccessControl.Denied denied) {
             hs.reject(denied.status());
         } else {

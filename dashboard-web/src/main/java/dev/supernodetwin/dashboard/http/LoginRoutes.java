@@ -11,6 +11,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -23,6 +24,10 @@ final class LoginRoutes {
     private static final int MAX_FIELD = 1_024;
 
     private final AccessControl access;
+
+    /** What a login body names. */
+    private record Credentials(String user, String password) {
+    }
 
     LoginRoutes(AccessControl access) {
         this.access = access;
@@ -40,11 +45,11 @@ final class LoginRoutes {
                     + " use the twin without logging in");
             return;
         }
-        Optional<String[]> credentials = credentials(ctx);
+        Optional<Credentials> credentials = credentials(ctx);
         if (credentials.isEmpty()) {
             return;
         }
-        String user = credentials.get()[0];
+        String user = credentials.get().user();
         String address = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
         long wait = access.limiter().retryAfterMs(user, address);
         if (wait > 0) {
@@ -55,7 +60,7 @@ final class LoginRoutes {
         }
         Users users = access.users().get();
         // bcrypt is slow on purpose: never on the event loop.
-        Callable<Optional<Principal>> check = () -> users.login(user, credentials.get()[1]);
+        Callable<Optional<Principal>> check = () -> users.login(user, credentials.get().password());
         ctx.vertx().executeBlocking(check, false).onComplete(done -> {
             if (done.succeeded() && done.result().isPresent()) {
                 access.limiter().succeeded(user);
@@ -68,7 +73,7 @@ final class LoginRoutes {
     }
 
     /** The user name and password of the body, or a {@code 400} sent and empty. */
-    private static Optional<String[]> credentials(RoutingContext ctx) {
+    private static Optional<Credentials> credentials(RoutingContext ctx) {
         JsonObject body;
         try {
             body = ctx.body().length() == 0 ? null : ctx.body().asJsonObject();
@@ -83,7 +88,7 @@ final class LoginRoutes {
                     + " with each at most " + MAX_FIELD + " characters");
             return Optional.empty();
         }
-        return Optional.of(new String[] {u, p});
+        return Optional.of(new Credentials(u, p));
     }
 
     private void started(RoutingContext ctx, Sessions.Session s) {
@@ -109,7 +114,7 @@ final class LoginRoutes {
 
     private static JsonObject who(Principal p) {
         return new JsonObject().put("user", p.name()).put("role", p.role().label())
-                .put("via", p.via().name().toLowerCase(java.util.Locale.ROOT))
+                .put("via", p.via().name().toLowerCase(Locale.ROOT))
                 .put("open", p.via() == Principal.Via.OPEN);
     }
 

@@ -4,6 +4,7 @@ import dev.supernodetwin.dashboard.api.Responses;
 import dev.supernodetwin.dashboard.auth.AccessControl;
 import dev.supernodetwin.dashboard.auth.Principal;
 import dev.supernodetwin.dashboard.auth.Role;
+import dev.supernodetwin.dashboard.auth.Sessions;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
@@ -71,7 +72,7 @@ public final class Routes {
     }
 
     /** The session the request came with, when it used one. */
-    static Optional<dev.supernodetwin.dashboard.auth.Sessions.Session> session(RoutingContext ctx) {
+    static Optional<Sessions.Session> session(RoutingContext ctx) {
         return Optional.ofNullable(ctx.get(SESSION));
     }
 

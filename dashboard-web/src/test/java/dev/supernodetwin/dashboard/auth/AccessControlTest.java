@@ -28,6 +28,11 @@ class AccessControlTest {
         assertThat(open.decide(request(true, "127.0.0.1:8080", "https://evil.example"), Role.ADMIN))
                 .isEqualTo(new AccessControl.Denied(403, "auth.csrf",
                         "a request from another site's page (Origin https://evil.example) may not change the twin"));
+        // The live stream would hand another site's page the twin's data: its handshake is refused too.
+        assertThat(open.decideLive(request(false, "127.0.0.1:8080", "https://evil.example")))
+                .isInstanceOf(AccessControl.Denied.class);
+        assertThat(open.decideLive(request(false, "127.0.0.1:8080", "http://127.0.0.1:8080")))
+                .isInstanceOf(AccessControl.Allowed.class);
         // A name that resolves to 127.0.0.1 but is not loopback's own (DNS rebinding) gets nothing.
         assertThat(open.decide(request(false, "rebind.example:8080", null), Role.VIEWER))
                 .isInstanceOfSatisfying(AccessControl.Denied.class, d -> assertThat(d.code()).isEqualTo("auth.forbidden"));
