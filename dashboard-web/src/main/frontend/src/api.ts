@@ -1,5 +1,7 @@
 // Fetching from the server. An endpoint that is missing (the server may be older than the page) or
 // failing answers a tagged result, so a view can say "not available" instead of breaking.
+// State-changing requests carry the session's CSRF token.
+import { csrfHeaders, sessionEnded } from './auth';
 
 export type Result<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
@@ -8,14 +10,18 @@ export async function getJson<T>(path: string): Promise<Result<T>> {
 }
 
 export async function postJson<T>(path: string, body: unknown): Promise<Result<T>> {
-  return request<T>(path, {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
+  return sendJson<T>('POST', path, body);
 }
 
 export async function deleteJson<T>(path: string): Promise<Result<T>> {
-  return request<T>(path, { method: 'DELETE', headers: { accept: 'application/json' } });
+  return sendJson<T>('DELETE', path, undefined);
+}
+
+async function sendJson<T>(method: string, path: string, body: unknown): Promise<Result<T>> {
+  return request<T>(path, {
+    method, headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeaders() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 async function request<T>(path: string, init: RequestInit): Promise<Result<T>> {
@@ -28,6 +34,7 @@ async function request<T>(path: string, init: RequestInit): Promise<Result<T>> {
     } catch {
       parsed = null;
     }
+    if (res.status === 401) sessionEnded();
     if (!res.ok) {
       const body = parsed && typeof parsed === 'object' ? (parsed as { error?: unknown; message?: unknown }) : {};
       const msg = body.message !== undefined ? String(body.message) : res.statusText;

@@ -1,6 +1,7 @@
 // Entry point: fetch the topology, build the views, follow the hash route and the live stream.
 import { getJson } from './api';
 import { App } from './app';
+import { signIn } from './auth';
 import { byTestId, setText } from './dom';
 import { fmtCount, fmtTime } from './format';
 import { Model } from './model';
@@ -24,6 +25,7 @@ interface View {
 
 async function start(): Promise<void> {
   const conn = byTestId('conn');
+  await signIn();
   let topo = await getJson<Topology>('/api/topology');
   while (!topo.ok) {
     setText(conn, `waiting for the server: ${topo.message}`);

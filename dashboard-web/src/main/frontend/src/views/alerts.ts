@@ -2,6 +2,7 @@
 // root cause with its reason, the affected set (expandable), the eta of a prediction relative to event
 // time, and acknowledgement. Clicking a row highlights its root cause and affected set on the maps.
 import { postJson } from '../api';
+import { can, current, needs } from '../auth';
 import type { App } from '../app';
 import { severityColour, severityRank } from '../colour';
 import { byTestId, fill, h, setText } from '../dom';
@@ -34,6 +35,8 @@ export class AlertsView {
     }
     this.by.value = localStorage.getItem(BY_KEY) ?? '';
     this.by.addEventListener('change', () => localStorage.setItem(BY_KEY, this.by.value.trim()));
+    // Signed in, acknowledgements carry the user's own name: the field is only for an open twin.
+    if (current()?.open === false) (this.by.closest('label') as HTMLElement).hidden = true;
     app.on('alerts', () => this.render());
     app.on('live', () => this.visible && this.updateEtas());
     app.highlight.subscribe(() => this.markSelected());
@@ -131,8 +134,15 @@ export class AlertsView {
       return;
     }
     const button = h('button', { 'data-testid': 'alert-ack', type: 'button' }, 'acknowledge') as HTMLButtonElement;
+    if (!can('operator')) {
+      button.disabled = true;
+      button.title = needs('operator');
+      fill(cell, button);
+      return;
+    }
     button.addEventListener('click', async () => {
-      const by = this.by.value.trim() || 'operator';
+      // Signed in, the server records the user's own name; the field is for an open twin.
+      const by = current()?.open === false ? current()!.user : (this.by.value.trim() || 'operator');
       button.disabled = true;
       const res = await postJson<{ id: string; by: string; at: number }>('/api/alerts/ack', { id, by });
       if (res.ok) {

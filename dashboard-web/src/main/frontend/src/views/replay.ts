@@ -1,6 +1,7 @@
 // The replay bar, shown only while the twin replays a recording: pause/resume, speed and a time
 // cursor over the recording. State comes from /api/replay and from the stream's `replay` field.
 import { getJson, postJson } from '../api';
+import { can, needs } from '../auth';
 import type { App } from '../app';
 import { byTestId, setText } from '../dom';
 import { fmtTime } from '../format';
@@ -15,6 +16,12 @@ export class ReplayBar {
   private dragging = false;
 
   constructor(private readonly app: App) {
+    if (!can('operator')) {
+      for (const control of [this.pause, this.speed, this.cursor]) {
+        control.disabled = true;
+        control.title = needs('operator');
+      }
+    }
     this.pause.addEventListener('click', () => void this.send({ paused: !this.app.replay.paused }));
     this.speed.addEventListener('change', () => {
       const v = this.speed.value;

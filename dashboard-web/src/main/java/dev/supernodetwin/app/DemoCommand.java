@@ -1,5 +1,7 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.app.config.AccessSettings;
+import dev.supernodetwin.app.config.InvalidSettingsException;
 import dev.supernodetwin.app.config.RunSettings;
 import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.app.state.AlertState;
@@ -58,6 +60,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     LiveTickOption liveTick;
 
+    @Mixin
+    AccessOptions accessOptions;
+
     @Option(names = "--scenario", paramLabel = "FILE",
             description = "Faults to inject (YAML or JSON; onsets count from the start of the demo).")
     Path scenario;
@@ -86,6 +91,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             throw new IllegalArgumentException("--period must be at least 50ms, was " + period);
         }
         long tickMillis = liveTick.millis();
+        AccessSettings access;
+        try {
+            access = accessOptions.resolve(host);
+        } catch (InvalidSettingsException e) {
+            System.err.println("twin demo: " + e.getMessage());
+            return 2;
+        }
         RuleSet ruleSet = rules.rules();
         InstantSource clock = InstantSource.system();
         Topology topo = topology.topology();
@@ -112,14 +124,15 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             ApiSources api = new ApiSources(layout, board, alerts, ruleSet, new MemoryHistorySource(history),
                     Optional.of(sim::injectNow), clock, alertState.acks(), alertState.silences(),
                     alertState.historySource());
-            DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, ruleSet), feed, api);
+            DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, ruleSet), feed, api,
+                    Optional.empty(), access.control());
             sim.start();
             int bound = Serving.deploy(vertx, host, port, views, new DemoProbes(board, clock, topo.supernode()));
             System.out.printf("supernode %s: %,d devices, %,d sensors, %,d links, simulated every %d ms%n",
                     topo.supernode(), topo.deviceCount(), layout.sensorCount(), topo.links().size(), periodMillis);
             System.out.printf("detection: %s; alert events to the log and /api/alerts%n", rules.describe(ruleSet));
             System.out.println(alertState.describe());
-            Serving.untilStopped(host, bound);
+            Serving.untilStopped(host, bound, views);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }

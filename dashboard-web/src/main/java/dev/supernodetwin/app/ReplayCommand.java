@@ -1,5 +1,7 @@
 package dev.supernodetwin.app;
 
+import dev.supernodetwin.app.config.AccessSettings;
+import dev.supernodetwin.app.config.InvalidSettingsException;
 import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.diagnose.DetectionSettings;
 import dev.supernodetwin.core.state.SensorLayout;
@@ -85,6 +87,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "N|max",
             description = "Event time runs N times as fast as wall time; max: no pacing (default: max; 1 with --serve).")
     String speed;
+
+    /** With --serve: who may use the dashboard, and TLS. */
+    @Mixin
+    AccessOptions accessOptions;
 
     @Option(names = "--serve", description = "Serve the dashboard, with replay controls, while replaying --input.")
     boolean serve;
@@ -246,6 +252,13 @@ final class ReplayCommand implements Callable<Integer> {
                     + " dashboard; it does not take --from-kafka, --alerts-out, --dead-letters or --influx-url");
         }
         long tick = liveTick.millis();
+        AccessSettings access;
+        try {
+            access = accessOptions.resolve(host);
+        } catch (InvalidSettingsException e) {
+            System.err.println("twin replay: " + e.getMessage());
+            return 2;
+        }
         ReplayControl control = new ReplayControl(speed(speed == null ? "1" : speed), EventTimePacer.Ticker.system(),
                 EventTimePacer.Sleeper.system());
         Topology topo = topology.topology();
@@ -255,7 +268,8 @@ final class ReplayCommand implements Callable<Integer> {
         ServedReplay.Setup setup = new ServedReplay.Setup(layout, rules.rules(), options, decoder -> readAhead
                 ? FileReplaySource.openWithReadAhead(source.input, decoder.limits())
                 : FileReplaySource.open(source.input, decoder.limits()), tick);
-        return new ReplayServer(topo, setup, control).serve(host, port, rules.describe(setup.rules()));
+        return new ReplayServer(topo, setup, control).serve(host, port, rules.describe(setup.rules()),
+                access.control());
     }
 
     private ReplaySource open(Topology topo, DecoderLimits limits, Optional<Instant> from) throws IOException {

@@ -6,6 +6,7 @@ import dev.supernodetwin.core.history.RecentHistory;
 import dev.supernodetwin.core.topology.Topology;
 import dev.supernodetwin.dashboard.api.ApiSources;
 import dev.supernodetwin.dashboard.api.history.MemoryHistorySource;
+import dev.supernodetwin.dashboard.auth.AccessControl;
 import dev.supernodetwin.dashboard.http.DashboardServer;
 import dev.supernodetwin.dashboard.http.ReplayRoutes;
 import dev.supernodetwin.dashboard.http.ServiceProbes;
@@ -33,8 +34,8 @@ final class ReplayServer {
         this.control = control;
     }
 
-    /** Serves on {@code host:port} and replays until Ctrl-C; returns the exit status. */
-    int serve(String host, int port, String rulesDescription) throws Exception {
+    /** Serves on {@code host:port} under {@code access} and replays until Ctrl-C; returns the exit status. */
+    int serve(String host, int port, String rulesDescription, AccessControl access) throws Exception {
         SnapshotBoard board = new SnapshotBoard();
         AlertBoard alerts = new AlertBoard();
         RecentHistory history = RecentHistory.withDefaults(setup.layout().sensorCount());
@@ -44,7 +45,7 @@ final class ReplayServer {
                 () -> Optional.of(live(control.status())));
         LiveFeed feed = new LiveFeed(sources, new LiveView(setup.layout()), setup.publishMillis());
         DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, setup.rules()), feed, api,
-                Optional.of(control));
+                Optional.of(control), access);
         Vertx vertx = Vertx.vertx();
         try {
             int bound = Serving.deploy(vertx, host, port, views, probes(board));
@@ -53,7 +54,7 @@ final class ReplayServer {
             replay.start();
             System.out.printf("replaying into supernode %s: %,d devices; %s%n", topo.supernode(), topo.deviceCount(),
                     rulesDescription);
-            Serving.untilStopped(host, bound);
+            Serving.untilStopped(host, bound, views);
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);
         }

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
                 "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
                 "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE, rules TWIN_RULES,",
-                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK, state.dir TWIN_STATE_DIR"})
+                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK, state.dir TWIN_STATE_DIR, users TWIN_USERS,",
+                "  tls.cert TWIN_TLS_CERT, tls.key TWIN_TLS_KEY"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
@@ -87,6 +88,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Folder for silences, acknowledgements and alert history without InfluxDB (default ./twin-state).")
     String stateDir;
 
+    @Option(names = "--users", paramLabel = "FILE",
+            description = "Users and tokens who may use the dashboard (YAML); without it, open on 127.0.0.1 only.")
+    String users;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate; needs --tls-key.")
+    String tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert.")
+    String tlsKey;
+
     @Override
     public Integer call() throws Exception {
         RunSettings settings;
@@ -120,6 +131,9 @@ final class RunCommand implements Callable<Integer> {
         put(f, RunSettings.ALERTS_OUT, alertsOut);
         put(f, RunSettings.LIVE_TICK, liveTick);
         put(f, RunSettings.STATE_DIR, stateDir);
+        put(f, RunSettings.USERS, users);
+        put(f, RunSettings.TLS_CERT, tlsCert);
+        put(f, RunSettings.TLS_KEY, tlsKey);
         return f;
     }
 

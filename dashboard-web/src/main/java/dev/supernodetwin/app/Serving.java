@@ -22,14 +22,24 @@ final class Serving {
         try {
             return DashboardServer.deploy(vertx, host, port, views, probes).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot serve on " + host + ":" + port + " (" + e.getMessage()
-                    + "); is another program using the port? Choose one with --port", e);
+            throw new IllegalStateException(cannotServe(host, port, views, e), e);
         }
     }
 
-    /** Prints where the page is and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
-    static void untilStopped(String host, int port) throws InterruptedException {
-        System.out.printf("Live page: http://%s:%d/   (Ctrl-C to stop)%n", host, port);
+    /** Why the dashboard could not be served, with the likely cause. */
+    static String cannotServe(String host, int port, DashboardServer.Views views, Exception e) {
+        String hint = views.access().tls().isPresent()
+                ? "are --tls-cert and --tls-key a certificate and its own private key, in PEM? Or is another"
+                + " program using the port?"
+                : "is another program using the port? Choose one with --port";
+        return "cannot serve on " + host + ":" + port + " (" + e.getMessage() + "); " + hint;
+    }
+
+    /** Prints who may use the page and where it is, and blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    static void untilStopped(String host, int port, DashboardServer.Views views) throws InterruptedException {
+        System.out.println(views.access().describe(host));
+        System.out.printf("Live page: %s://%s:%d/   (Ctrl-C to stop)%n",
+                views.access().tls().isPresent() ? "https" : "http", host, port);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         stop.await();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "twin", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A live digital twin of an optically interconnected AI supernode.",
         subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, ReplayCommand.class,
-                EvaluateCommand.class, RecordCommand.class, TopologyCommand.class,
+                EvaluateCommand.class, RecordCommand.class, TopologyCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TwinCli implements Runnable {
 

@@ -34,11 +34,13 @@ import java.util.regex.Pattern;
  * @param detection       the detection rules and where alert events go
  * @param liveTickMs      how often the live stream updates pages
  * @param stateDir        where silences, acknowledgements and (without InfluxDB) alert history are kept
+ * @param access          who may use the dashboard, and TLS
  */
 public record RunSettings(String kafkaBootstrap, String topic, String group, String deadLetterTopic,
                           Optional<Path> topologyFile, Optional<String> preset, String supernode, String httpHost,
                           int httpPort, long rebuildWindowMs, long commitEveryMs, Optional<String> influxUrl,
-                          String influxDatabase, Detection detection, long liveTickMs, Path stateDir) {
+                          String influxDatabase, Detection detection, long liveTickMs, Path stateDir,
+                          AccessSettings access) {
 
     /**
      * How the service detects and where its alert events go, beside the log, {@code /metrics} and the
@@ -92,10 +94,17 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
     public static final SettingKey STATE_DIR = SettingKey.of("state.dir", "--state-dir", "TWIN_STATE_DIR", "./twin-state",
             "folder for silences, acknowledgements and (without InfluxDB) alert history; created when missing");
 
+    public static final SettingKey USERS = SettingKey.without("users", "--users", "TWIN_USERS",
+            "users and tokens who may use the dashboard (YAML); without it, open to anyone but only on 127.0.0.1");
+    public static final SettingKey TLS_CERT = SettingKey.without("tls.cert", "--tls-cert", "TWIN_TLS_CERT",
+            "serve HTTPS with this PEM certificate (chain); needs tls.key");
+    public static final SettingKey TLS_KEY = SettingKey.without("tls.key", "--tls-key", "TWIN_TLS_KEY",
+            "PEM private key of tls.cert");
+
     /** Every key, for help text. */
     public static final List<SettingKey> KEYS = List.of(BOOTSTRAP, TOPIC, GROUP, DEAD_LETTERS, TOPOLOGY, PRESET,
             SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, LIVE_TICK,
-            STATE_DIR);
+            STATE_DIR, USERS, TLS_CERT, TLS_KEY);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,249}");
@@ -135,11 +144,29 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         Optional<Path> alertsOut = r.optional(ALERTS_OUT, RunSettings::checkWritable).map(Path::of);
         long liveTick = r.require(LIVE_TICK, Durations::parse, d -> d < 50 ? "must be at least 50ms" : null, 250L);
         Path stateDir = r.require(STATE_DIR, Path::of, RunSettings::checkStateDir, Path.of("twin-state"));
+        AccessSettings access = access(r, host);
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
         }
         return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, host, port, rebuild,
-                commit, influx, database, new Detection(rulesFile, rules, alertsOut), liveTick, stateDir);
+                commit, influx, database, new Detection(rulesFile, rules, alertsOut), liveTick, stateDir,
+                access);
+    }
+
+    /** The users file and TLS files, checked with the address; their problems join the others. */
+    private static AccessSettings access(Reader r, String host) {
+        Optional<Path> users = r.optional(USERS, RunSettings::checkReadable).map(Path::of);
+        Optional<Path> cert = r.optional(TLS_CERT, RunSettings::checkReadable).map(Path::of);
+        Optional<Path> key = r.optional(TLS_KEY, RunSettings::checkReadable).map(Path::of);
+        if (r.failed(USERS) || r.failed(TLS_CERT) || r.failed(TLS_KEY) || r.failed(HTTP_HOST)) {
+            return new AccessSettings(Optional.empty(), Optional.empty());
+        }
+        try {
+            return AccessSettings.resolve(users, cert, key, host);
+        } catch (InvalidSettingsException e) {
+            r.problems.addAll(e.problems());
+            return new AccessSettings(Optional.empty(), Optional.empty());
+        }
     }
 
     /** The rules file over the defaults; every problem in it is a problem of the key, listed on its own. */

@@ -112,7 +112,7 @@ public final class TwinService implements AutoCloseable {
         LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
                 s.liveTickMs());
         DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, s.detection().rules()), feed,
-                api);
+                api, Optional.empty(), s.access().control());
         int port;
         try {
             port = DashboardServer.deploy(vertx, s.httpHost(), s.httpPort(), views,
@@ -120,7 +120,8 @@ public final class TwinService implements AutoCloseable {
         } catch (Exception e) {
             service.close();
             throw new IllegalStateException("cannot serve on " + s.httpHost() + ":" + s.httpPort() + " ("
-                    + e.getMessage() + "); choose another with --http-port", e);
+                    + e.getMessage() + "); " + (s.access().tls().isPresent() ? "are --tls-cert and --tls-key a"
+                    + " certificate and its own private key, in PEM? Or " : "") + "choose another with --http-port", e);
         }
         writer.setUncaughtExceptionHandler((t, e) -> {
             LOG.error("ingest thread failed", e);
@@ -134,7 +135,9 @@ public final class TwinService implements AutoCloseable {
                 .orElse("off (set --influx-url to keep it)"));
         System.out.println(s.detection().describe());
         System.out.println(alertState.describe());
-        System.out.printf("live page, /metrics, /ready, /alive on http://%s:%d/%n", s.httpHost(), port);
+        System.out.println(views.access().describe(s.httpHost()));
+        System.out.printf("live page, /metrics, /ready, /alive on %s://%s:%d/%n",
+                s.access().tls().isPresent() ? "https" : "http", s.httpHost(), port);
         return service;
     }
 

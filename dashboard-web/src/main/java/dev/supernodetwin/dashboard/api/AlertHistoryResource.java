@@ -5,7 +5,7 @@ import dev.supernodetwin.ingest.alerthistory.AlertHistoryException;
 import dev.supernodetwin.ingest.alerthistory.AlertHistoryQuery;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import dev.supernodetwin.dashboard.http.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -24,8 +24,8 @@ public final class AlertHistoryResource {
     }
 
     /** Adds the route. */
-    public void mount(Router router) {
-        router.get("/api/alerts/history").handler(Responses.blocking(AlertHistoryResource::query, this::answer));
+    public void mount(Routes routes) {
+        routes.get("/api/alerts/history").handler(Responses.blocking(AlertHistoryResource::query, this::answer));
     }
 
     private static AlertHistoryQuery query(RoutingContext ctx) {

@@ -2,14 +2,17 @@ package dev.supernodetwin.dashboard.api;
 
 import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.core.alert.AlertEvent;
+import dev.supernodetwin.dashboard.auth.Principal;
+import dev.supernodetwin.dashboard.auth.Role;
+import dev.supernodetwin.dashboard.http.Routes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /api/alerts}, {@code POST /api/alerts/ack} and {@code GET /api/predictions}: the alert
@@ -26,11 +29,11 @@ public final class AlertsResource {
         this.sources = sources;
     }
 
-    /** Adds the routes. */
-    public void mount(Router router) {
-        router.get("/api/alerts").handler(this::alerts);
-        router.post("/api/alerts/ack").handler(Responses.body()).handler(Responses.json(this::ack));
-        router.get("/api/predictions").handler(Responses.json(ctx -> predictions()));
+    /** Adds the routes, each with the role it needs. */
+    public void mount(Routes routes) {
+        routes.get("/api/alerts").handler(this::alerts);
+        routes.post("/api/alerts/ack", Role.OPERATOR).handler(Responses.json(this::ack));
+        routes.get("/api/predictions").handler(Responses.json(ctx -> predictions()));
     }
 
     private void alerts(RoutingContext ctx) {
@@ -42,7 +45,10 @@ public final class AlertsResource {
     private JsonObject ack(RoutingContext ctx) {
         JsonObject body = Params.body(ctx);
         String id = Params.text(body, "id");
-        String by = Params.text(body, "by");
+        // A signed-in user acknowledges as themself; only an open twin takes the name from the body.
+        Optional<String> signedIn = Routes.principal(ctx).filter(p -> p.via() != Principal.Via.OPEN)
+                .map(Principal::name);
+        String by = signedIn.isPresent() ? signedIn.get() : Params.text(body, "by");
         if (by.length() > MAX_BY_LENGTH) {
             throw ApiProblem.badRequest("field 'by' must be at most " + MAX_BY_LENGTH + " characters");
         }

@@ -1,13 +1,14 @@
 package dev.supernodetwin.dashboard.api;
 
 import dev.supernodetwin.core.sim.FaultSpec;
+import dev.supernodetwin.dashboard.auth.Role;
 import dev.supernodetwin.dashboard.http.ApiError;
+import dev.supernodetwin.dashboard.http.Routes;
 import dev.supernodetwin.ingest.scenario.InvalidScenarioException;
 import dev.supernodetwin.ingest.scenario.ScenarioReader;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -25,9 +26,9 @@ public final class DemoResource {
         this.sources = sources;
     }
 
-    /** Adds the route. */
-    public void mount(Router router) {
-        router.post("/api/demo/faults").handler(Responses.body()).handler(this::inject);
+    /** Adds the route, with the role it needs. */
+    public void mount(Routes routes) {
+        routes.post("/api/demo/faults", Role.ADMIN).handler(this::inject);
     }
 
     private void inject(RoutingContext ctx) {

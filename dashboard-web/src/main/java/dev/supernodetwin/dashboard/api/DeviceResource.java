@@ -6,9 +6,9 @@ import dev.supernodetwin.core.state.StateSnapshot;
 import dev.supernodetwin.core.topology.DeviceKind;
 import dev.supernodetwin.core.topology.IntSeq;
 import dev.supernodetwin.core.topology.Topology;
+import dev.supernodetwin.dashboard.http.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Set;
@@ -26,12 +26,12 @@ public final class DeviceResource {
         this.sources = sources;
     }
 
-    /** Adds the routes. */
-    public void mount(Router router) {
+    /** Adds the routes, each with the role it needs. */
+    public void mount(Routes routes) {
         // An OCS or a laser source has thousands of sensors: devices are rendered on a worker too.
-        router.get("/api/device").handler(Responses.blocking(this::deviceQuery, this::device));
+        routes.get("/api/device").handler(Responses.blocking(this::deviceQuery, this::device));
         // A lane array has one value per engine lane (a hundred thousand on a large supernode): built on a worker.
-        router.get("/api/lanes").handler(Responses.blocking(this::laneQuery, this::lanes));
+        routes.get("/api/lanes").handler(Responses.blocking(this::laneQuery, this::lanes));
     }
 
     private record DeviceQuery(int device, StateSnapshot snapshot) {

@@ -6,9 +6,9 @@ import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.topology.Device;
 import dev.supernodetwin.dashboard.api.history.HistoryQuery;
 import dev.supernodetwin.dashboard.api.history.HistoryUnavailableException;
+import dev.supernodetwin.dashboard.http.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
@@ -33,9 +33,9 @@ public final class HistoryResource {
         this.sources = sources;
     }
 
-    /** Adds the route. */
-    public void mount(Router router) {
-        router.get("/api/history").handler(Responses.blocking(this::parse, this::answer));
+    /** Adds the route, with the role it needs. */
+    public void mount(Routes routes) {
+        routes.get("/api/history").handler(Responses.blocking(this::parse, this::answer));
     }
 
     private HistoryQuery parse(RoutingContext ctx) {

@@ -1,8 +1,8 @@
 package dev.supernodetwin.dashboard.api;
 
 import dev.supernodetwin.core.topology.DeviceKind;
+import dev.supernodetwin.dashboard.http.Routes;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/laser?id=} (blast radius) and {@code GET /api/ocs-port?id=} (links through a port). */
@@ -14,10 +14,10 @@ public final class OpticsResource {
         this.sources = sources;
     }
 
-    /** Adds the routes. */
-    public void mount(Router router) {
-        router.get("/api/laser").handler(Responses.json(this::laser));
-        router.get("/api/ocs-port").handler(Responses.json(this::ocsPort));
+    /** Adds the routes, each with the role it needs. */
+    public void mount(Routes routes) {
+        routes.get("/api/laser").handler(Responses.json(this::laser));
+        routes.get("/api/ocs-port").handler(Responses.json(this::ocsPort));
     }
 
     private JsonObject laser(RoutingContext ctx) {

@@ -7,7 +7,9 @@ import dev.supernodetwin.core.silence.Silences;
 import dev.supernodetwin.core.topology.Topology;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import dev.supernodetwin.dashboard.auth.Principal;
+import dev.supernodetwin.dashboard.auth.Role;
+import dev.supernodetwin.dashboard.http.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
@@ -38,17 +40,21 @@ public final class SilencesResource {
     }
 
     /** Adds the routes. */
-    public void mount(Router router) {
-        router.post("/api/silences").handler(Responses.body()).handler(Responses.json(201, this::create));
-        router.get("/api/silences").handler(Responses.json(ctx -> list()));
-        router.delete("/api/silences").handler(Responses.json(this::expire));
+    public void mount(Routes routes) {
+        routes.post("/api/silences", Role.OPERATOR).handler(Responses.json(201, this::create));
+        routes.get("/api/silences").handler(Responses.json(ctx -> list()));
+        routes.delete("/api/silences", Role.OPERATOR).handler(Responses.json(this::expire));
     }
 
     /**
-     * Who creates a silence. The one place to swap in the signed-in user once access control is wired:
-     * until then the body's {@code by} field, {@code anonymous} without one.
+     * Who creates a silence: the signed-in user; on an open twin (no users configured) the body's
+     * {@code by} field, {@code anonymous} without one.
      */
     static String createdBy(RoutingContext ctx, JsonObject body) {
+        var signedIn = Routes.principal(ctx).filter(p -> p.via() != Principal.Via.OPEN);
+        if (signedIn.isPresent()) {
+            return signedIn.get().name();
+        }
         Object by = body.getValue("by");
         if (by == null) {
             return "anonymous";

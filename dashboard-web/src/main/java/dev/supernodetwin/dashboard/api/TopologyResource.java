@@ -1,8 +1,8 @@
 package dev.supernodetwin.dashboard.api;
 
+import dev.supernodetwin.dashboard.http.Routes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 
 /** {@code GET /api/topology}: the structure document, encoded once and served as is. */
 public final class TopologyResource {
@@ -13,8 +13,8 @@ public final class TopologyResource {
         this.body = topologyView.toBuffer();
     }
 
-    /** Adds the route. */
-    public void mount(Router router) {
-        router.get("/api/topology").handler(ctx -> Responses.send(ctx, 200, body));
+    /** Adds the route, with the role it needs. */
+    public void mount(Routes routes) {
+        routes.get("/api/topology").handler(ctx -> Responses.send(ctx, 200, body));
     }
 }

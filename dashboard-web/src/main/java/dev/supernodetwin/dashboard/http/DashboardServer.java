@@ -10,6 +10,7 @@ import dev.supernodetwin.dashboard.api.HistoryResource;
 import dev.supernodetwin.dashboard.api.OpticsResource;
 import dev.supernodetwin.dashboard.api.Responses;
 import dev.supernodetwin.dashboard.api.TopologyResource;
+import dev.supernodetwin.dashboard.auth.AccessControl;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.ingest.replay.ReplayControl;
 import io.vertx.core.DeploymentOptions;
@@ -18,7 +19,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -57,11 +58,24 @@ public final class DashboardServer extends VerticleBase {
      * @param feed         the live update feed
      * @param api          what the REST resources read: snapshots, alerts, rules, history, the demo's simulator
      * @param replay       the replay's controls, when the twin is replaying a recording
+     * @param access       who may do what, and TLS; one object shared by every server instance, so a session
+     *                     started on one event loop is known on the others
      */
-    public record Views(JsonObject topologyView, LiveFeed feed, ApiSources api, Optional<ReplayControl> replay) {
-        /** Views of a twin that is not replaying. */
+    public record Views(JsonObject topologyView, LiveFeed feed, ApiSources api, Optional<ReplayControl> replay,
+                        AccessControl access) {
+        /** Views of a twin that is not replaying, open to anyone on loopback. */
         public Views(JsonObject topologyView, LiveFeed feed, ApiSources api) {
             this(topologyView, feed, api, Optional.empty());
+        }
+
+        /** Views open to anyone on loopback. */
+        public Views(JsonObject topologyView, LiveFeed feed, ApiSources api, Optional<ReplayControl> replay) {
+            this(topologyView, feed, api, replay, AccessControl.open());
+        }
+
+        /** The same views under other access control. */
+        public Views with(AccessControl other) {
+            return new Views(topologyView, feed, api, replay, other);
         }
     }
 
@@ -84,28 +98,32 @@ public final class DashboardServer extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        new TopologyResource(topologyView).mount(router);
-        new DeviceResource(api).mount(router);
-        new OpticsResource(api).mount(router);
-        new AlertsResource(api).mount(router);
-        new AlertHistoryResource(api.alertHistory()).mount(router);
-        new SilencesResource(api.silences()).mount(router);
-        new HistoryResource(api).mount(router);
-        new DemoResource(api).mount(router);
-        router.get("/api/live").handler(this::live);
-        new ReplayRoutes(views.replay()).mount(router);
+        Routes routes = new Routes(router, views.access());
+        new LoginRoutes(views.access()).mount(routes);
+        new TopologyResource(topologyView).mount(routes);
+        new DeviceResource(api).mount(routes);
+        new OpticsResource(api).mount(routes);
+        new AlertsResource(api).mount(routes);
+        new AlertHistoryResource(api.alertHistory()).mount(routes);
+        new SilencesResource(api.silences()).mount(routes);
+        new HistoryResource(api).mount(routes);
+        new DemoResource(api).mount(routes);
+        routes.get("/api/live").handler(this::live);
+        new ReplayRoutes(views.replay()).mount(routes);
         router.get("/alive").handler(ctx -> health(ctx, probes.alive()));
         router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
         router.get("/metrics").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(probes.metrics()));
         // The page's files, never under /api/, so that GET on a POST-only resource is a 405, not a missing file.
+        // They are open to all: the same bytes for everyone, no data, and they hold the login form.
         router.getWithRegex("^/(?!api/).*").method(HttpMethod.HEAD)
                 .handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         errors(router);
         feed.start();
-        server = vertx.createHttpServer()
-                .webSocketHandler(this::webSocket)
+        server = vertx.createHttpServer(Edge.options(views.access()))
+                .webSocketHandshakeHandler(this::handshake)
+                .webSocketHandler(feed::join)
                 .requestHandler(router);
         return server.listen(port, host);
     }
@@ -146,12 +164,19 @@ public final class DashboardServer extends VerticleBase {
                 () -> ApiError.send(ctx, 503, "twin.no-data-yet", "the twin has not published a snapshot yet"));
     }
 
-    private void webSocket(ServerWebSocket ws) {
-        if (!"/live".equals(ws.path())) {
-            ws.close((short) 1008, "unknown WebSocket path " + ws.path());
+    /** The live stream needs a viewer, recognised from the handshake's session cookie or bearer token. */
+    private void handshake(ServerWebSocketHandshake hs) {
+        if (!"/live".equals(hs.path())) {
+            hs.reject(404);
             return;
         }
-        feed.join(ws);
+        AccessControl.Decision d = views.access().decideLive(Routes.request(false, hs.headers(),
+                Edge.cookie(hs.headers(), Routes.SESSION_COOKIE)));
+        if (d instanceof AccessControl.Denied denied) {
+            hs.reject(denied.status());
+        } else {
+            hs.accept();
+        }
     }
 
     /** No route for the path, or none for the method: the router's own answers, as JSON. */

@@ -1,11 +1,10 @@
 package dev.supernodetwin.dashboard.http;
 
+import dev.supernodetwin.dashboard.auth.Role;
 import dev.supernodetwin.ingest.replay.ReplayControl;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 import java.util.Optional;
 
@@ -15,8 +14,6 @@ import java.util.Optional;
  * {@code 409 replay.inactive}.
  */
 public final class ReplayRoutes {
-    private static final long MAX_BODY = 64 * 1024;
-
     private final Optional<ReplayControl> control;
 
     /** Routes for a replay's control, or for a twin that is not replaying. */
@@ -24,10 +21,10 @@ public final class ReplayRoutes {
         this.control = control;
     }
 
-    /** Adds the routes to {@code router}. */
-    public void mount(Router router) {
-        router.get("/api/replay").handler(this::get);
-        router.post("/api/replay").handler(BodyHandler.create().setBodyLimit(MAX_BODY)).handler(this::post);
+    /** Adds the routes, each with the role it needs. */
+    public void mount(Routes routes) {
+        routes.get("/api/replay").handler(this::get);
+        routes.post("/api/replay", Role.OPERATOR).handler(this::post);
     }
 
     private void get(RoutingContext ctx) {
