@@ -108,6 +108,24 @@ public final class Notifier implements AlertSink, AutoCloseable {
         }
     }
 
+    /**
+     * The dashboard's address as a receiver can reach it: {@code http://HOST:PORT/}, with this machine's
+     * name in place of a wildcard bind address.
+     */
+    public static URI servedAddress(String host, int port) {
+        String name = host;
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            try {
+                name = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                name = "127.0.0.1";
+            }
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            name = "[" + host + "]";
+        }
+        return URI.create("http://" + name + ":" + port + "/");
+    }
+
     /** Each receiver's counters, by name, in file order. */
     public Map<String, NotificationStats> stats() {
         Map<String, NotificationStats> out = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.app.config.RunSettings;
+import dev.supernodetwin.app.notify.Notifier;
+import dev.supernodetwin.app.notify.SendContext;
 import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.app.runtime.AlertLog;
 import dev.supernodetwin.app.runtime.SnapshotBoard;
@@ -94,7 +96,8 @@ public final class TwinService implements AutoCloseable {
         history.ifPresent(outputs::add);
         charts.influx().ifPresent(outputs::add);
         AlertBoard alerts = new AlertBoard();
-        detect(twin, s.detection(), metrics, alerts).ifPresent(outputs::add);
+        List<AlertSink> sinks = new ArrayList<>();
+        detect(twin, s.detection(), metrics, alerts, sinks).ifPresent(outputs::add);
         outputs.add(deadLetters);
 
         Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
@@ -115,6 +118,13 @@ public final class TwinService implements AutoCloseable {
             throw new IllegalStateException("cannot serve on " + s.httpHost() + ":" + s.httpPort() + " ("
                     + e.getMessage() + "); choose another with --http-port", e);
         }
+        // Deep links need the served address, known only now; no alert is raised before the writer starts.
+        // Silences are not wired yet: nothing is silenced.
+        Notifier notifier = Notifier.start(s.detection().receivers(), Notifier.servedAddress(s.httpHost(), port),
+                SendContext.system(SendContext.nothingSilenced()));
+        sinks.add(notifier);
+        metrics.notifications(notifier);
+        outputs.add(notifier);
         writer.setUncaughtExceptionHandler((t, e) -> {
             LOG.error("ingest thread failed", e);
             service.stop.countDown();
@@ -132,11 +142,11 @@ public final class TwinService implements AutoCloseable {
 
     /**
      * Puts a detection engine on the twin whose alert events go to the alert file (when there is one),
-     * the log, the metrics and {@code board}; returns the file, which the caller closes.
+     * the log, the metrics, {@code board} and whatever else is in {@code sinks} by the time the writer
+     * starts; returns the file, which the caller closes.
      */
     private static Optional<AlertFile> detect(Twin twin, RunSettings.Detection d, RunMetrics metrics,
-                                              AlertBoard board) throws IOException {
-        List<AlertSink> sinks = new ArrayList<>();
+                                              AlertBoard board, List<AlertSink> sinks) throws IOException {
         Optional<AlertFile> file = Optional.empty();
         if (d.alertsOut().isPresent()) {
             file = Optional.of(AlertFile.create(d.alertsOut().get()));
