@@ -52,7 +52,11 @@ public final class TwinService implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 120;
 
     private final KafkaFrameSource source;
-    /** What the writer thread feeds (history, alert file, dead letters): closed, in order, once it has stopped. */
+    /**
+     * What the writer thread feeds (history, alert file, dead letters, notifier): closed, in order, once it
+     * has stopped. Not a copy: {@link #start} adds the notifier once the served port is known, before the
+     * writer thread starts and before the shutdown hook can run.
+     */
     private final List<AutoCloseable> outputs;
     private final Thread writer;
     private final Vertx vertx;
@@ -61,7 +65,7 @@ public final class TwinService implements AutoCloseable {
 
     private TwinService(KafkaFrameSource source, List<AutoCloseable> outputs, Thread writer, Vertx vertx) {
         this.source = source;
-        this.outputs = List.copyOf(outputs);
+        this.outputs = outputs;
         this.writer = writer;
         this.vertx = vertx;
     }
