@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs REAL Apache Kafka (KRaft, single node) and REAL InfluxDB 1.x on
-# 127.0.0.1 for the integration tests, without Docker (there is no engine on
+# Runs REAL Apache Kafka (KRaft, single node), REAL InfluxDB 1.x and REAL
+# Prometheus Alertmanager on 127.0.0.1 for the integration tests, without Docker (there is no engine on
 # the build machines). See `scripts/services.sh --help`.
 #
 # Where the bits come from, and why:
 #   - InfluxDB: Debian's `influxdb` package (1.6.7) is the only build reachable
 #     here; we never use its system service but run our own `influxd` process.
+#   - Alertmanager: Debian's `prometheus-alertmanager` package (0.25), likewise
+#     run as our own process, never as the system service.
 #   - Kafka: the broker jars come from Maven Central via scripts/kafka/pom.xml,
 #     because Central is the only place a Kafka distribution can be fetched from.
 set -euo pipefail
@@ -20,29 +22,33 @@ INFLUX_PORT=${TWIN_INFLUX_PORT:-18086}
 INFLUX_RPC_PORT=${TWIN_INFLUX_RPC_PORT:-18088}
 KAFKA_PORT=${TWIN_KAFKA_PORT:-19092}
 KAFKA_CONTROLLER_PORT=${TWIN_KAFKA_CONTROLLER_PORT:-19093}
+ALERTMANAGER_PORT=${TWIN_ALERTMANAGER_PORT:-19603}
 HOST=127.0.0.1
 
 INFLUX_READY_TIMEOUT=30
 KAFKA_READY_TIMEOUT=60
+ALERTMANAGER_READY_TIMEOUT=30
 STOP_TIMEOUT=15
 
 usage() {
   cat <<EOF
 Usage: scripts/services.sh COMMAND
 
-Runs real Apache Kafka 4.3.1 (single-node KRaft) and real InfluxDB 1.x on
-127.0.0.1 for the integration tests. No Docker needed.
+Runs real Apache Kafka 4.3.1 (single-node KRaft), real InfluxDB 1.x and real
+Prometheus Alertmanager 0.25 on 127.0.0.1 for the integration tests. No Docker
+needed.
 
 Commands:
-  install        Install what is missing (idempotent): Debian's 'influxdb'
-                 package via apt-get (needs root or sudo) and the Kafka broker
-                 jars via Maven (scripts/kafka/pom.xml) into the state folder.
-  start          Install if needed, then start both services with fresh, empty
+  install        Install what is missing (idempotent): Debian's 'influxdb' and
+                 'prometheus-alertmanager' packages via apt-get (needs root or
+                 sudo) and the Kafka broker jars via Maven (scripts/kafka/pom.xml)
+                 into the state folder.
+  start          Install if needed, then start the services with fresh, empty
                  data dirs and wait until they accept clients. Prints the
                  versions. A service that is already running is left alone.
   stop           Stop the processes recorded in the pid files (TERM, then KILL
                  after ${STOP_TIMEOUT} s). Never kills anything by name.
-  status         Show whether each service is running. Exit 0 only if both are.
+  status         Show whether each service is running. Exit 0 only if all are.
   influx-stop    Stop only InfluxDB (the recorded pid; TERM, then KILL) and wait
                  until it has exited. Its data dir is kept. For outage tests.
   influx-start   Start InfluxDB again with the SAME config and data dir (nothing
@@ -63,11 +69,13 @@ Exported variables:
   TWIN_INFLUXD_PID       pid of influxd when the env was written (influx-start changes it)
   TWIN_INFLUXD_BIN       the influxd binary
   TWIN_INFLUXD_CONFIG    path of the generated influxd config
+  TWIN_ALERTMANAGER_URL  http://127.0.0.1:<alertmanager port> (API under /api/v2/)
+  TWIN_ALERTMANAGER_VERSION  e.g. 0.25.0
   TWIN_SERVICES_DIR      the state folder
   TWIN_SERVICES_SCRIPT   absolute path of this script, so tests can run
                          "\$TWIN_SERVICES_SCRIPT influx-stop" and "... influx-start"
-  TWIN_INFLUX_PORT, TWIN_INFLUX_RPC_PORT, TWIN_KAFKA_PORT, TWIN_KAFKA_CONTROLLER_PORT
-                         the ports in use, so a later call of this script finds them
+  TWIN_INFLUX_PORT, TWIN_INFLUX_RPC_PORT, TWIN_KAFKA_PORT, TWIN_KAFKA_CONTROLLER_PORT,
+  TWIN_ALERTMANAGER_PORT the ports in use, so a later call of this script finds them
 
 Settings (environment):
   TWIN_SERVICES_DIR            state folder: data, logs, pid files, env file
@@ -76,10 +84,11 @@ Settings (environment):
   TWIN_INFLUX_RPC_PORT         InfluxDB RPC port      (default 18088)
   TWIN_KAFKA_PORT              Kafka client port      (default 19092)
   TWIN_KAFKA_CONTROLLER_PORT   Kafka controller port  (default 19093)
+  TWIN_ALERTMANAGER_PORT       Alertmanager HTTP port (default 19603)
   JAVA_HOME                    Java 17+ for the broker (default: 'java' on PATH)
 
 Logs: <state>/logs/influxd.log, kafka.log, kafka.out, kafka-tools.log, kafka-format.log,
-      kafka-fetch.log
+      kafka-fetch.log, alertmanager.log
 EOF
 }
 
@@ -100,6 +109,8 @@ ENV_FILE="$STATE/env"
 KAFKA_LIBS="$STATE/kafka-libs"
 KAFKA_DIR="$STATE/kafka"          # config + data, wiped on every start
 INFLUX_DIR="$STATE/influxdb"      # config + data, wiped on every start
+ALERTMANAGER_DIR="$STATE/alertmanager"   # config + data, wiped on every start
+ALERTMANAGER_CONFIG="$ALERTMANAGER_DIR/alertmanager.yml"
 INFLUX_CONFIG="$INFLUX_DIR/influxdb.conf"
 KAFKA_CONFIG="$KAFKA_DIR/server.properties"
 
@@ -164,6 +175,7 @@ service_marker() {
   case $1 in
     influxdb) printf '%s' "$INFLUX_CONFIG" ;;
     kafka) printf '%s' "$KAFKA_CONFIG" ;;
+    alertmanager) printf '%s' "$ALERTMANAGER_CONFIG" ;;
   esac
 }
 
@@ -231,18 +243,15 @@ find_influxd() {
   [[ -n $INFLUXD_BIN ]]
 }
 
-install_influxdb() {
-  if find_influxd; then
-    return 0
-  fi
-  command -v apt-get >/dev/null 2>&1 ||
-    die "influxd not found and apt-get is unavailable: install InfluxDB 1.x (Debian package 'influxdb')"
-  log "installing Debian package 'influxdb' (apt-get) ..."
-  # The package's postinst would start its own system service (on 8086/8088)
-  # wherever an init system runs. We never use that service, so forbid service
-  # starts for the duration of the install with a temporary policy-rc.d
-  # (honoured by invoke-rc.d and deb-systemd-invoke) -- but only if the machine
-  # has none of its own, and remove it again however the subshell ends.
+# Installs Debian package $1 with apt-get, never letting it start its system
+# service: the packages' postinst would start one (on the default ports)
+# wherever an init system runs, and we never use it. Service starts are
+# forbidden for the duration of the install with a temporary policy-rc.d
+# (honoured by invoke-rc.d and deb-systemd-invoke) -- but only if the machine
+# has none of its own, and it is removed again however the subshell ends.
+apt_install_without_service() {
+  local package=$1
+  log "installing Debian package '$package' (apt-get) ..."
   (
     policy=/usr/sbin/policy-rc.d
     if [[ ! -e $policy ]]; then
@@ -252,7 +261,7 @@ install_influxdb() {
       as_root chmod 755 "$policy"
     fi
     apt_install() {
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends influxdb
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$package"
     }
     # Retry once after refreshing the package lists: on a fresh machine they
     # are often missing or stale.
@@ -260,8 +269,36 @@ install_influxdb() {
       as_root apt-get update -q
       apt_install
     fi
-  ) >&2 || die "apt-get install influxdb failed"
+  ) >&2
+}
+
+install_influxdb() {
+  if find_influxd; then
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    die "influxd not found and apt-get is unavailable: install InfluxDB 1.x (Debian package 'influxdb')"
+  apt_install_without_service influxdb || die "apt-get install influxdb failed"
   find_influxd || die "the influxdb package is installed but influxd is not on PATH"
+}
+
+ALERTMANAGER_BIN=""
+find_alertmanager() {
+  ALERTMANAGER_BIN=$(command -v prometheus-alertmanager 2>/dev/null || true)
+  if [[ -z $ALERTMANAGER_BIN && -x /usr/bin/prometheus-alertmanager ]]; then
+    ALERTMANAGER_BIN=/usr/bin/prometheus-alertmanager
+  fi
+  [[ -n $ALERTMANAGER_BIN ]]
+}
+
+install_alertmanager() {
+  if find_alertmanager; then
+    return 0
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    die "prometheus-alertmanager not found and apt-get is unavailable: install Debian package 'prometheus-alertmanager'"
+  apt_install_without_service prometheus-alertmanager || die "apt-get install prometheus-alertmanager failed"
+  find_alertmanager || die "the prometheus-alertmanager package is installed but not on PATH"
 }
 
 # The fetched jars are reused as long as the pom is unchanged: the marker file
@@ -309,8 +346,9 @@ kafka_version() { sed -n 2p "$(kafka_marker)"; }
 cmd_install() {
   command -v curl >/dev/null 2>&1 || die "curl not found (needed to check InfluxDB)"
   install_influxdb
+  install_alertmanager
   install_kafka
-  log "installed: $("$INFLUXD_BIN" version 2>/dev/null | head -n1) ($INFLUXD_BIN); Kafka $(kafka_version) ($KAFKA_LIBS)"
+  log "installed: $("$INFLUXD_BIN" version 2>/dev/null | head -n1) ($INFLUXD_BIN); $(alertmanager_bin_version) ($ALERTMANAGER_BIN); Kafka $(kafka_version) ($KAFKA_LIBS)"
 }
 
 # --- InfluxDB ------------------------------------------------------------------------
@@ -544,6 +582,71 @@ start_kafka() {
   log "Kafka $(kafka_version) ready on $HOST:$KAFKA_PORT (pid $pid, $(($(now_ms) - t0)) ms)"
 }
 
+# --- Alertmanager ----------------------------------------------------------------------
+
+# One route to a receiver without integrations: the tests read what arrived
+# through the API (/api/v2/alerts, /metrics); nothing is notified onwards.
+write_alertmanager_config() {
+  cat >"$ALERTMANAGER_CONFIG" <<EOF
+# Generated by scripts/services.sh; rewritten on every start.
+route:
+  receiver: "null"
+receivers:
+  - name: "null"
+EOF
+}
+
+alertmanager_bin_version() {
+  "$ALERTMANAGER_BIN" --version 2>&1 | awk '/version/ {print "Alertmanager " $3; exit}'
+}
+
+alertmanager_ready() { curl -sf -o /dev/null --max-time 2 "http://$HOST:$ALERTMANAGER_PORT/-/ready"; }
+
+# The running server's own version (GET /api/v2/status, versionInfo.version).
+alertmanager_server_version() {
+  curl -sf --max-time 2 "http://$HOST:$ALERTMANAGER_PORT/api/v2/status" |
+    grep -o '"version":"[^"]*"' | head -n1 | cut -d'"' -f4
+}
+
+start_alertmanager() {
+  local t0 pid deadline logf="$LOG_DIR/alertmanager.log"
+  if service_running alertmanager; then
+    log "Alertmanager already running (pid $(read_pid alertmanager)) on $HOST:$ALERTMANAGER_PORT"
+    return 0
+  fi
+  find_alertmanager || die "prometheus-alertmanager not found (run: scripts/services.sh install)"
+  port_open "$ALERTMANAGER_PORT" &&
+    die "port $HOST:$ALERTMANAGER_PORT is already in use by another process; set TWIN_ALERTMANAGER_PORT"
+
+  t0=$(now_ms)
+  rm -rf "$ALERTMANAGER_DIR"
+  mkdir -p "$ALERTMANAGER_DIR/data"
+  write_alertmanager_config
+  # An empty --cluster.listen-address turns clustering (gossip on 9094) off:
+  # one instance, nothing else bound. setsid: see launch_influxd.
+  setsid "$ALERTMANAGER_BIN" --config.file="$ALERTMANAGER_CONFIG" \
+    --storage.path="$ALERTMANAGER_DIR/data" \
+    --web.listen-address="$HOST:$ALERTMANAGER_PORT" \
+    --cluster.listen-address= \
+    --log.level=warn </dev/null >"$logf" 2>&1 &
+  pid=$!
+  echo "$pid" >"$(pid_file alertmanager)"
+  STARTED_NOW+=(alertmanager)
+  deadline=$(($(now_ms) + ALERTMANAGER_READY_TIMEOUT * 1000))
+  until alertmanager_ready; do
+    if ! pid_alive "$pid"; then
+      show_log_tail "$logf"
+      die "Alertmanager exited during startup; see $logf"
+    fi
+    if (($(now_ms) > deadline)); then
+      show_log_tail "$logf"
+      die "Alertmanager did not answer http://$HOST:$ALERTMANAGER_PORT/-/ready within ${ALERTMANAGER_READY_TIMEOUT}s; see $logf"
+    fi
+    sleep 0.2
+  done
+  log "Alertmanager $(alertmanager_server_version) ready on $HOST:$ALERTMANAGER_PORT (pid $pid, $(($(now_ms) - t0)) ms)"
+}
+
 # --- env file ------------------------------------------------------------------------
 
 write_env_file() {
@@ -558,12 +661,15 @@ write_env_file() {
       TWIN_INFLUXD_PID "$(read_pid influxdb)" \
       TWIN_INFLUXD_CONFIG "$INFLUX_CONFIG" \
       TWIN_INFLUXD_BIN "$INFLUXD_BIN" \
+      TWIN_ALERTMANAGER_URL "http://$HOST:$ALERTMANAGER_PORT" \
+      TWIN_ALERTMANAGER_VERSION "$(alertmanager_server_version)" \
       TWIN_SERVICES_DIR "$STATE" \
       TWIN_SERVICES_SCRIPT "$SCRIPT_DIR/$(basename "${BASH_SOURCE[0]}")" \
       TWIN_INFLUX_PORT "$INFLUX_PORT" \
       TWIN_INFLUX_RPC_PORT "$INFLUX_RPC_PORT" \
       TWIN_KAFKA_PORT "$KAFKA_PORT" \
-      TWIN_KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
+      TWIN_KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT" \
+      TWIN_ALERTMANAGER_PORT "$ALERTMANAGER_PORT"
   } >"$ENV_FILE.tmp"
   mv "$ENV_FILE.tmp" "$ENV_FILE"
 }
@@ -577,6 +683,7 @@ do_start() {
   mkdir -p "$LOG_DIR" "$RUN_DIR"
   cmd_install
   start_influxdb
+  start_alertmanager
   start_kafka
   write_env_file
   log "environment ($ENV_FILE):"
@@ -617,7 +724,7 @@ stop_services() {
 }
 
 cmd_stop() {
-  stop_services kafka influxdb
+  stop_services kafka influxdb alertmanager
   rm -f "$ENV_FILE"
   # An outage test may have restarted influxd under a pid we never recorded.
   if port_open "$INFLUX_PORT"; then
@@ -625,6 +732,9 @@ cmd_stop() {
   fi
   if port_open "$KAFKA_PORT"; then
     log "WARNING: something still listens on $HOST:$KAFKA_PORT"
+  fi
+  if port_open "$ALERTMANAGER_PORT"; then
+    log "WARNING: something still listens on $HOST:$ALERTMANAGER_PORT"
   fi
   log "stopped"
 }
@@ -646,12 +756,12 @@ cmd_start() {
 
 cmd_status() {
   local svc pid all=0
-  for svc in influxdb kafka; do
+  for svc in influxdb kafka alertmanager; do
     pid=$(read_pid "$svc")
     if [[ -n $pid ]] && pid_is_ours "$pid" "$(service_marker "$svc")"; then
-      printf '%-9s running (pid %s)\n' "$svc" "$pid"
+      printf '%-12s running (pid %s)\n' "$svc" "$pid"
     else
-      printf '%-9s not running\n' "$svc"
+      printf '%-12s not running\n' "$svc"
       all=3
     fi
   done
@@ -662,7 +772,7 @@ cmd_status() {
 }
 
 cmd_env() {
-  if service_running influxdb && service_running kafka && [[ -f $ENV_FILE ]]; then
+  if service_running influxdb && service_running kafka && service_running alertmanager && [[ -f $ENV_FILE ]]; then
     cat "$ENV_FILE"
   else
     die "services are not running (scripts/services.sh start)"

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the twin as a service: consumes telemetry frames from Kafka, keeps the supernode's",
                 "live state, writes rejected records to a dead-letter topic and serves the live page,",
                 "/metrics, /ready and /alive. Detects on the frames it applies and reports alert events to the",
-                "log, /metrics, /api/alerts and --alerts-out. Each setting comes from its flag, else its",
+                "log, /metrics, /api/alerts, --alerts-out and --receivers. Each setting comes from its flag, else its",
                 "environment variable, else the --config file (Java properties, keys as below), else its default."},
         footer = {"", "Keys and environment variables:",
                 "  kafka.bootstrap TWIN_KAFKA_BOOTSTRAP, kafka.topic TWIN_KAFKA_TOPIC, kafka.group TWIN_KAFKA_GROUP,",
@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
                 "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
                 "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
                 "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE, rules TWIN_RULES,",
-                "  alerts.out TWIN_ALERTS_OUT, live.tick TWIN_LIVE_TICK, state.dir TWIN_STATE_DIR, users TWIN_USERS,",
-                "  tls.cert TWIN_TLS_CERT, tls.key TWIN_TLS_KEY"})
+                "  alerts.out TWIN_ALERTS_OUT, receivers TWIN_RECEIVERS, live.tick TWIN_LIVE_TICK, state.dir TWIN_STATE_DIR,",
+                "  users TWIN_USERS, tls.cert TWIN_TLS_CERT, tls.key TWIN_TLS_KEY"})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings.")
@@ -81,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Also write alert events here (NDJSON, truncated at start-up; off when unset).")
     String alertsOut;
 
+    @Option(names = "--receivers", paramLabel = "FILE",
+            description = "Send alerts to Alertmanager and webhooks as this file says (YAML or JSON; see docs/alerting.md).")
+    String receivers;
+
     @Option(names = "--live-tick", paramLabel = "D", description = "How often the live stream updates pages (default 250ms, at least 50ms).")
     String liveTick;
 
@@ -129,6 +133,7 @@ final class RunCommand implements Callable<Integer> {
         put(f, RunSettings.INFLUX_DB, influxDatabase);
         put(f, RunSettings.RULES, rules);
         put(f, RunSettings.ALERTS_OUT, alertsOut);
+        put(f, RunSettings.RECEIVERS, receivers);
         put(f, RunSettings.LIVE_TICK, liveTick);
         put(f, RunSettings.STATE_DIR, stateDir);
         put(f, RunSettings.USERS, users);

@@ -3,6 +3,7 @@ package dev.supernodetwin.app.config;
 import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.sim.Durations;
 import dev.supernodetwin.core.topology.preset.Presets;
+import dev.supernodetwin.ingest.notify.Receivers;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -49,12 +50,16 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
      * @param rulesFile the rules file read over the defaults; empty for the built-in rules
      * @param rules     the rules in use: {@link RuleSet#defaults()} with the file applied
      * @param alertsOut NDJSON file for alert events (wire format §3); none when empty
+     * @param receiversFile the receivers file; empty when nobody is notified
+     * @param receivers     where notifications go (docs/alerting.md); none without a file
      */
-    public record Detection(Optional<Path> rulesFile, RuleSet rules, Optional<Path> alertsOut) {
+    public record Detection(Optional<Path> rulesFile, RuleSet rules, Optional<Path> alertsOut,
+                            Optional<Path> receiversFile, Receivers receivers) {
         /** One line for the start-up banner: which rules, how many, and where alert events go. */
         public String describe() {
             return "detection: " + RulesFile.describe(rulesFile, rules) + "; alert events to the log, /metrics, "
-                    + "/api/alerts" + alertsOut.map(f -> " and " + f).orElse("");
+                    + "/api/alerts" + alertsOut.map(f -> " and " + f).orElse("")
+                    + receiversFile.map(f -> "; " + ReceiversFile.describe(receiversFile, receivers)).orElse("");
         }
     }
 
@@ -89,6 +94,9 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
     public static final SettingKey ALERTS_OUT = SettingKey.without("alerts.out", "--alerts-out", "TWIN_ALERTS_OUT",
             "file alert events are written to, NDJSON, created or truncated at start-up (off when unset)");
 
+    public static final SettingKey RECEIVERS = SettingKey.without("receivers", "--receivers", "TWIN_RECEIVERS",
+            "receivers file (YAML or JSON): alert notifications to Alertmanager and webhooks (off when unset)");
+
     public static final SettingKey LIVE_TICK = SettingKey.of("live.tick", "--live-tick", "TWIN_LIVE_TICK", "250ms",
             "how often the live stream updates pages (at least 50ms)");
     public static final SettingKey STATE_DIR = SettingKey.of("state.dir", "--state-dir", "TWIN_STATE_DIR", "./twin-state",
@@ -103,8 +111,8 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
 
     /** Every key, for help text. */
     public static final List<SettingKey> KEYS = List.of(BOOTSTRAP, TOPIC, GROUP, DEAD_LETTERS, TOPOLOGY, PRESET,
-            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, LIVE_TICK,
-            STATE_DIR, USERS, TLS_CERT, TLS_KEY);
+            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, RECEIVERS,
+            LIVE_TICK, STATE_DIR, USERS, TLS_CERT, TLS_KEY);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,249}");
@@ -142,6 +150,8 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         Optional<Path> rulesFile = r.optional(RULES, RunSettings::checkReadable).map(Path::of);
         RuleSet rules = rulesFile.map(f -> readRules(f, r)).orElseGet(RuleSet::defaults);
         Optional<Path> alertsOut = r.optional(ALERTS_OUT, RunSettings::checkWritable).map(Path::of);
+        Optional<Path> receiversFile = r.optional(RECEIVERS, RunSettings::checkReadable).map(Path::of);
+        Receivers receivers = receiversFile.map(f -> readReceivers(f, r)).orElseGet(Receivers::none);
         long liveTick = r.require(LIVE_TICK, Durations::parse, d -> d < 50 ? "must be at least 50ms" : null, 250L);
         Path stateDir = r.require(STATE_DIR, Path::of, RunSettings::checkStateDir, Path.of("twin-state"));
         AccessSettings access = access(r, host);
@@ -149,8 +159,8 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
             throw new InvalidSettingsException(r.problems);
         }
         return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, host, port, rebuild,
-                commit, influx, database, new Detection(rulesFile, rules, alertsOut), liveTick, stateDir,
-                access);
+                commit, influx, database, new Detection(rulesFile, rules, alertsOut, receiversFile, receivers),
+                liveTick, stateDir, access);
     }
 
     /** The users file and TLS files, checked with the address; their problems join the others. */
@@ -174,6 +184,13 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         String from = "'" + file + "' (from " + r.sources.get(RULES).map(SettingSources.Value::source).orElse("default")
                 + ") ";
         return RulesFile.read(file, p -> r.fail(RULES, from + p));
+    }
+
+    /** The receivers file; every problem in it is a problem of the key, listed on its own. */
+    private static Receivers readReceivers(Path file, Reader r) {
+        String from = "'" + file + "' (from " + r.sources.get(RECEIVERS).map(SettingSources.Value::source)
+                .orElse("default") + ") ";
+        return ReceiversFile.read(file, r.sources.environment(), p -> r.fail(RECEIVERS, from + p));
     }
 
     private static String checkReadable(String v) {

@@ -57,6 +57,11 @@ public final class SettingSources {
         return new SettingSources(given, env, props, name);
     }
 
+    /** The process environment, for files that take {@code ${VAR}} from it. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /** The value of {@code key} from the first source that sets it, or its default. */
     public Optional<Value> get(SettingKey key) {
         String v = flags.get(key.name());

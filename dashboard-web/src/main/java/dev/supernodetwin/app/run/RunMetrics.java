@@ -1,5 +1,7 @@
 package dev.supernodetwin.app.run;
 
+import dev.supernodetwin.app.notify.NotificationStats;
+import dev.supernodetwin.app.notify.Notifier;
 import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertEvent.Category;
@@ -89,6 +91,28 @@ public final class RunMetrics {
         gauge("twin_history_backlog_points", "history points waiting to be written", sink, h -> h.stats().backlog());
         gauge("twin_history_up", "1 when the last history write succeeded", sink,
                 h -> h.stats().lastWriteSucceeded() ? 1 : 0);
+    }
+
+    /** Adds each receiver's notification counters, tagged with its name. */
+    public void notifications(Notifier notifier) {
+        notifier.stats().forEach((receiver, stats) -> {
+            for (State state : State.values()) {
+                FunctionCounter.builder("twin_notifications_sent", stats, n -> n.sent(state))
+                        .description("alert notifications delivered, by receiver and alert state")
+                        .tag("receiver", receiver).tag("state", lower(state)).register(registry);
+            }
+            receiverCounter("twin_notifications_failed", "notifications that failed (webhook: given up or refused;"
+                    + " Alertmanager: failed posts, retried)", receiver, stats, NotificationStats::failed);
+            receiverCounter("twin_notifications_dropped", "notifications dropped because the receiver's queue was"
+                    + " full (never a resolve)", receiver, stats, NotificationStats::dropped);
+            receiverCounter("twin_notifications_silenced", "firing notifications not sent because the alert is"
+                    + " silenced", receiver, stats, NotificationStats::silenced);
+        });
+    }
+
+    private void receiverCounter(String name, String help, String receiver, NotificationStats stats,
+                                 ToDoubleFunction<NotificationStats> read) {
+        FunctionCounter.builder(name, stats, read).description(help).tag("receiver", receiver).register(registry);
     }
 
     /** Adds a counter read from {@code source}. */

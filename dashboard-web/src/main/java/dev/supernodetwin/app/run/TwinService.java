@@ -1,6 +1,8 @@
 package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.app.config.RunSettings;
+import dev.supernodetwin.app.notify.Notifier;
+import dev.supernodetwin.app.notify.SendContext;
 import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.app.state.AlertState;
 import dev.supernodetwin.app.runtime.AlertLog;
@@ -51,7 +53,11 @@ public final class TwinService implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 120;
 
     private final KafkaFrameSource source;
-    /** What the writer thread feeds (history, alert file, dead letters): closed, in order, once it has stopped. */
+    /**
+     * What the writer thread feeds (history, alert file, dead letters, notifier): closed, in order, once it
+     * has stopped. Not a copy: {@link #start} adds the notifier once the served port is known, before the
+     * writer thread starts and before the shutdown hook can run.
+     */
     private final List<AutoCloseable> outputs;
     private final Thread writer;
     private final Vertx vertx;
@@ -60,7 +66,7 @@ public final class TwinService implements AutoCloseable {
 
     private TwinService(KafkaFrameSource source, List<AutoCloseable> outputs, Thread writer, Vertx vertx) {
         this.source = source;
-        this.outputs = List.copyOf(outputs);
+        this.outputs = outputs;
         this.writer = writer;
         this.vertx = vertx;
     }
@@ -97,7 +103,8 @@ public final class TwinService implements AutoCloseable {
         AlertBoard alerts = new AlertBoard();
         AlertState alertState = AlertState.open(new AlertState.Settings(s.stateDir(), s.influxUrl(),
                 s.influxDatabase()), topo, clock);
-        detect(twin, s.detection(), metrics, List.of(alerts, alertState.historySink())).ifPresent(outputs::add);
+        List<AlertSink> sinks = new ArrayList<>(List.of(alertState.historySink()));
+        detect(twin, s.detection(), metrics, alerts, sinks).ifPresent(outputs::add);
         metrics.alerts(alerts);
         metrics.counter("twin_alert_history_dropped", "alert history entries that could not be kept", alertState,
                 AlertState::historyDropped);
@@ -123,6 +130,13 @@ public final class TwinService implements AutoCloseable {
                     + e.getMessage() + "); " + (s.access().tls().isPresent() ? "are --tls-cert and --tls-key a"
                     + " certificate and its own private key, in PEM? Or " : "") + "choose another with --http-port", e);
         }
+        // Deep links need the served address, known only now; no alert is raised before the writer starts.
+        // Silenced alerts are not notified (their resolves still are).
+        Notifier notifier = Notifier.start(s.detection().receivers(), Notifier.servedAddress(s.httpHost(), port),
+                SendContext.system(alertState.silences()));
+        sinks.add(notifier);
+        metrics.notifications(notifier);
+        outputs.add(notifier);
         writer.setUncaughtExceptionHandler((t, e) -> {
             LOG.error("ingest thread failed", e);
             service.stop.countDown();
@@ -143,12 +157,11 @@ public final class TwinService implements AutoCloseable {
 
     /**
      * Puts a detection engine on the twin whose alert events go to the alert file (when there is one),
-     * the log, the metrics and {@code boards} (the alert board, alert history); returns the file, which the
-     * caller closes.
+     * the log, the metrics, {@code board} and whatever else is in {@code sinks} by the time the writer
+     * starts; returns the file, which the caller closes.
      */
     private static Optional<AlertFile> detect(Twin twin, RunSettings.Detection d, RunMetrics metrics,
-                                              List<AlertSink> boards) throws IOException {
-        List<AlertSink> sinks = new ArrayList<>();
+                                              AlertBoard board, List<AlertSink> sinks) throws IOException {
         Optional<AlertFile> file = Optional.empty();
         if (d.alertsOut().isPresent()) {
             file = Optional.of(AlertFile.create(d.alertsOut().get()));
@@ -158,7 +171,7 @@ public final class TwinService implements AutoCloseable {
         }
         sinks.add(new AlertLog());
         sinks.add(metrics::alertEvent);
-        sinks.addAll(boards);
+        sinks.add(board);
         twin.addListener(new DetectionEngine(twin.state(), d.rules(), DetectionSettings.defaults(),
                 e -> sinks.forEach(sink -> sink.onAlert(e))));
         return file;

@@ -56,6 +56,22 @@ class RunSettingsTest {
     }
 
     @Test
+    void readsAReceiversFileFromTheEnvironmentWithItsVariables() throws Exception {
+        Path receivers = Files.writeString(dir.resolve("receivers.yaml"), """
+                receivers:
+                  - {name: am, alertmanager: {url: 'http://${AM_HOST}:9093'}}
+                """);
+        Map<String, String> env = Map.of("TWIN_RECEIVERS", receivers.toString(), "AM_HOST", "am.example");
+
+        RunSettings s = RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72"), env, Optional.empty()));
+
+        assertThat(s.detection().receiversFile()).contains(receivers);
+        assertThat(s.detection().receivers().receivers()).singleElement().satisfies(r ->
+                assertThat(r.destination().url()).hasToString("http://am.example:9093"));
+        assertThat(s.detection().describe()).endsWith("; notifications to am (from " + receivers + ")");
+    }
+
+    @Test
     void listsEveryProblemOfABadRulesFileWithTheOtherBadSettings() throws Exception {
         Path rules = BadRulesFile.write(dir);
         Map<String, String> flags = Map.of("preset", "cpo-72", "rules", rules.toString(), "http.port", "-1",
