@@ -2,8 +2,13 @@ package dev.supernodetwin.app.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertEvent.State;
+import dev.supernodetwin.core.alert.AlertEvent;
+import dev.supernodetwin.core.silence.Silence;
+import dev.supernodetwin.core.silence.SilenceTarget;
+import dev.supernodetwin.core.topology.IntSeq;
+import dev.supernodetwin.core.topology.Topology;
+import dev.supernodetwin.dashboard.api.SilenceBoard;
 import dev.supernodetwin.ingest.notify.AlertFilter;
 import dev.supernodetwin.ingest.notify.Destination;
 import dev.supernodetwin.ingest.notify.Receiver;
@@ -18,9 +23,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -77,10 +86,16 @@ class AlertmanagerNotificationIT {
     void aSilencedLaserNeverFiresInAlertmanagerButItsResolveIsDelivered() throws Exception {
         double firingBefore = received("firing");
         double resolvedBefore = received("resolved");
-        // What a silence of the laser covers: the laser itself (the alert's root cause).
-        Predicate<AlertEvent> coversTheLaser = e -> e.rootCause().device().endsWith(LaserFaultRig.LASER_DEVICE);
-        try (Notifier notifier = notifier(coversTheLaser)) {
+        // The twin's own topology silence, made once the rig's supernode exists.
+        AtomicReference<Predicate<AlertEvent>> silences = new AtomicReference<>(e -> false);
+        try (Notifier notifier = notifier(e -> silences.get().test(e))) {
             LaserFaultRig rig = new LaserFaultRig(notifier);
+            SilenceBoard board = new SilenceBoard(rig.topology, InstantSource.system());
+            long now = System.currentTimeMillis();
+            board.add(new Silence("maintenance", SilenceTarget.parse(rig.laser, rig.topology).orElseThrow(),
+                    now, now + 3_600_000, "sre", "replacing the laser"));
+            silences.set(board);
+            assertCoversEveryLaneTheLaserLights(board, rig);
             AlertEvent firing = rig.firing();
             rig.resolved(firing.id());
 
@@ -91,6 +106,22 @@ class AlertmanagerNotificationIT {
         }
         assertThat(received("resolved") - resolvedBefore).as("resolves Alertmanager received").isEqualTo(1);
         assertThat(received("firing") - firingBefore).as("firing alerts Alertmanager received").isZero();
+    }
+
+    /** The silence of the laser covers alerts rooted at the laser and at each lane it lights. */
+    private static void assertCoversEveryLaneTheLaserLights(SilenceBoard board, LaserFaultRig rig) {
+        Topology topo = rig.topology;
+        IntSeq lit = topo.litBy(topo.lane(rig.laser).orElseThrow());
+        assertThat(lit.size()).isPositive();
+        for (int i = 0; i < lit.size(); i++) {
+            int lane = lit.get(i);
+            String device = topo.device(topo.laneDevice(lane)).id().value();
+            AlertEvent onLane = new AlertEvent("lane@1", 1, rig.supernode, State.FIRING, AlertEvent.Kind.ANOMALY,
+                    AlertEvent.Severity.ALARM, AlertEvent.Category.OPTICAL, "optical.lane", device,
+                    OptionalInt.of(topo.laneNumber(lane)), new AlertEvent.RootCause(device,
+                    OptionalInt.of(topo.laneNumber(lane)), "test"), List.of(), OptionalLong.empty(), "lane");
+            assertThat(board.test(onLane)).as("silence covers %s", topo.laneName(lane)).isTrue();
+        }
     }
 
     private Notifier notifier(Predicate<AlertEvent> silenced) {

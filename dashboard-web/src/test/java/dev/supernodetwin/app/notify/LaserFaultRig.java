@@ -40,6 +40,7 @@ final class LaserFaultRig {
     final String supernode = "it" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
     final String laserDevice = supernode + LASER_DEVICE;
     final String laser = laserDevice + "#0";
+    final Topology topology;
     private final Twin twin;
     private final Simulator simulator;
     private final List<AlertEvent> events = new ArrayList<>();
@@ -47,6 +48,7 @@ final class LaserFaultRig {
 
     LaserFaultRig(AlertSink notifier) {
         Topology topo = Topology.of(Presets.expand("cpo-72", supernode));
+        this.topology = topo;
         SensorLayout layout = new SensorLayout(topo);
         twin = new Twin(layout, StalenessPolicy.DEFAULT);
         twin.addListener(new DetectionEngine(twin.state(), RuleSet.defaults(), DetectionSettings.defaults(), e -> {

@@ -11,6 +11,8 @@ import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.dashboard.api.history.MemoryHistorySource;
 import dev.supernodetwin.dashboard.auth.AccessControl;
 import dev.supernodetwin.dashboard.auth.LoginLimiter;
+import dev.supernodetwin.core.silence.Silence;
+import dev.supernodetwin.core.silence.SilenceTarget;
 import dev.supernodetwin.dashboard.auth.Role;
 import dev.supernodetwin.dashboard.auth.TestUsers;
 import dev.supernodetwin.dashboard.auth.UsersFile;
@@ -55,14 +57,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(VertxExtension.class)
 class ApiAccessTest {
     /** Each state-changing endpoint, the role it needs, and a body it accepts. */
-    private record Endpoint(String path, Role role, String body, int ok) {
+    private record Endpoint(HttpMethod method, String path, Role role, String body, int ok) {
+        Endpoint(String path, Role role, String body, int ok) {
+            this(HttpMethod.POST, path, role, body, ok);
+        }
     }
 
     private static final List<Endpoint> STATE_CHANGING = List.of(
             new Endpoint("/api/alerts/ack", Role.OPERATOR, "{\"id\": \"A1\", \"by\": \"someone\"}", 200),
             new Endpoint("/api/replay", Role.OPERATOR, "{\"paused\": true}", 200),
             new Endpoint("/api/demo/faults", Role.ADMIN,
-                    "{\"fault\": \"F3\", \"target\": \"tn/els0#0\", \"duration\": \"10m\"}", 202));
+                    "{\"fault\": \"F3\", \"target\": \"tn/els0#0\", \"duration\": \"10m\"}", 202),
+            new Endpoint("/api/silences", Role.OPERATOR, "{\"target\": \"tn/els0#0\", \"duration\": \"1h\"}", 201),
+            new Endpoint(HttpMethod.DELETE, "/api/silences?id=S1", Role.OPERATOR, null, 200));
 
     private final ApiFixture f = new ApiFixture();
     private SimulatedSupernode sim;
@@ -82,6 +89,9 @@ class ApiAccessTest {
                 InstantSource.system(), 1_000, Throwable::printStackTrace);
         ApiSources api = new ApiSources(f.layout, f.board, f.alerts, RuleSet.defaults(),
                 new MemoryHistorySource(f.history), Optional.of(sim::injectNow), InstantSource.system());
+        long now = System.currentTimeMillis();
+        api.silences().add(new Silence("S1", SilenceTarget.parse("tn/els0#0", f.topo).orElseThrow(), now,
+                now + 3_600_000, "test", "expired by the access test"));
         ReplayControl replay = new ReplayControl(1, EventTimePacer.Ticker.system(), EventTimePacer.Sleeper.system());
         AccessControl access = new AccessControl(Optional.of(UsersFile.read(TestUsers.write(dir))), Optional.empty(),
                 InstantSource.system());
@@ -104,21 +114,21 @@ class ApiAccessTest {
         for (Endpoint e : STATE_CHANGING) {
             Role below = Role.values()[e.role().ordinal() - 1];
             String who = e.path();
-            assertError(send(HttpMethod.POST, e.path(), e.body(), MultiMap.caseInsensitiveMultiMap()), 401,
+            assertError(send(e.method(), e.path(), e.body(), MultiMap.caseInsensitiveMultiMap()), 401,
                     "auth.required", who);
-            assertError(send(HttpMethod.POST, e.path(), e.body(), bearer("bogus")), 401, "auth.required", who);
-            assertError(send(HttpMethod.POST, e.path(), e.body(), bearer(tokenOf(below))), 403, "auth.forbidden", who);
+            assertError(send(e.method(), e.path(), e.body(), bearer("bogus")), 401, "auth.required", who);
+            assertError(send(e.method(), e.path(), e.body(), bearer(tokenOf(below))), 403, "auth.forbidden", who);
             Login low = login(userOf(below));
-            assertError(send(HttpMethod.POST, e.path(), e.body(), session(low, low.csrf())), 403, "auth.forbidden",
+            assertError(send(e.method(), e.path(), e.body(), session(low, low.csrf())), 403, "auth.forbidden",
                     who);
             Login right = login(userOf(e.role()));
-            assertError(send(HttpMethod.POST, e.path(), e.body(), session(right, null)), 403, "auth.csrf", who);
-            assertError(send(HttpMethod.POST, e.path(), e.body(), session(right, low.csrf())), 403, "auth.csrf", who);
-            HttpResponse<Buffer> bySession = send(HttpMethod.POST, e.path(), e.body(), session(right, right.csrf()));
+            assertError(send(e.method(), e.path(), e.body(), session(right, null)), 403, "auth.csrf", who);
+            assertError(send(e.method(), e.path(), e.body(), session(right, low.csrf())), 403, "auth.csrf", who);
+            HttpResponse<Buffer> bySession = send(e.method(), e.path(), e.body(), session(right, right.csrf()));
             assertThat(bySession.statusCode()).as(who + " " + bySession.bodyAsString()).isEqualTo(e.ok());
-            HttpResponse<Buffer> byToken = send(HttpMethod.POST, e.path(), e.body(), bearer(tokenOf(e.role())));
+            HttpResponse<Buffer> byToken = send(e.method(), e.path(), e.body(), bearer(tokenOf(e.role())));
             assertThat(byToken.statusCode()).as(who + " " + byToken.bodyAsString()).isEqualTo(e.ok());
-            HttpResponse<Buffer> byAdmin = send(HttpMethod.POST, e.path(), e.body(), bearer(tokenOf(Role.ADMIN)));
+            HttpResponse<Buffer> byAdmin = send(e.method(), e.path(), e.body(), bearer(tokenOf(Role.ADMIN)));
             assertThat(byAdmin.statusCode()).as(who + " " + byAdmin.bodyAsString()).isEqualTo(e.ok());
         }
     }
