@@ -82,6 +82,24 @@ while read -r _ image _; do
 done < <(grep -E '^FROM ' Dockerfile)
 echo "ok: every image pinned"
 
+step "Dockerfile (read, not built: no engine here)"
+dockerfile_has() {  # dockerfile_has DESCRIPTION EXTENDED-REGEX
+  grep -Eq -- "$2" Dockerfile || fail "Dockerfile: no $1 (no match for /$2/)"
+  echo "ok: $1"
+}
+dockerfile_has "Maven + Temurin 17 build stage"  '^FROM maven:[0-9.]+-eclipse-temurin-17 AS build$'
+dockerfile_has "package of dashboard-web"        'mvn -B -DskipTests package -pl dashboard-web -am'
+dockerfile_has "Temurin 17 JRE runtime"          '^FROM eclipse-temurin:17[0-9._]*-jre'
+dockerfile_has "non-root user with a fixed uid"  '^USER 10001(:10001)?$'
+dockerfile_has "EXPOSE 8080"                     '^EXPOSE 8080$'
+dockerfile_has "HEALTHCHECK on /alive"           '/alive'
+dockerfile_has "the jar as entry point"          '^ENTRYPOINT \["java", "-jar", "/opt/twin/supernode-twin.jar"\]$'
+dockerfile_has "run as default command"          '^CMD \["run"\]$'
+for ignored in .git target/ node_modules/ twin-state/; do
+  grep -q -- "$ignored" .dockerignore || fail ".dockerignore does not leave out $ignored"
+done
+echo "ok: .dockerignore leaves out .git, target/, node_modules/, twin-state/"
+
 step "helm lint $CHART"
 "$helm" lint "$CHART"
 "$helm" lint "$CHART" -f "$OVERRIDE"
