@@ -14,7 +14,8 @@ RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
  && ln -s /usr/local/lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \
  && node --version && npm --version
 WORKDIR /src
-# Poms first so the dependency download is a cached layer of its own.
+# Poms first so the dependency download is a cached layer of its own. Best effort: the sibling
+# modules are not built yet, so go-offline may stop early; the package step fetches the rest.
 COPY pom.xml ./
 COPY twin-core/pom.xml twin-core/
 COPY ingest/pom.xml ingest/
