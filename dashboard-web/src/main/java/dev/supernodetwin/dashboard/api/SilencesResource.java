@@ -4,6 +4,7 @@ import dev.supernodetwin.core.silence.Coverage;
 import dev.supernodetwin.core.silence.Silence;
 import dev.supernodetwin.core.silence.SilenceTarget;
 import dev.supernodetwin.core.silence.Silences;
+import dev.supernodetwin.core.sim.Durations;
 import dev.supernodetwin.core.topology.Topology;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/silences}, {@code GET /api/silences} and {@code DELETE /api/silences?id=}: silences by
@@ -29,7 +28,6 @@ public final class SilencesResource {
     static final Duration MAX_DURATION = Duration.ofDays(30);
     /** Longest comment or creator name accepted. */
     static final int MAX_TEXT = 1000;
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(s|m|h|d)");
     private static final int SAMPLE = 12;
 
     private final SilenceBoard board;
@@ -114,18 +112,16 @@ public final class SilencesResource {
         return end;
     }
 
+    /** The project's one spelling of durations ({@link Durations}), as scenarios and the command line use it. */
     private static Duration duration(Object v) {
-        Matcher m = v instanceof String s ? DURATION.matcher(s.trim()) : null;
-        if (m == null || !m.matches()) {
-            throw new ApiProblem(400, "silence.invalid-end", "'duration' must be like 90s, 30m, 2h or 1d");
+        try {
+            if (v instanceof String s) {
+                return Duration.ofMillis(Durations.parse(s.trim()));
+            }
+        } catch (IllegalArgumentException e) {
+            // Falls through to the answer below, which says what is accepted.
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        throw new ApiProblem(400, "silence.invalid-end", "'duration' must be like 90s, 30m, 2h or 1d");
     }
 
     private static long instant(Object v) {

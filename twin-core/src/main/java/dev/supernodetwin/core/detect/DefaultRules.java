@@ -1,5 +1,6 @@
 package dev.supernodetwin.core.detect;
 
+import dev.supernodetwin.core.metric.Light;
 import dev.supernodetwin.core.topology.EngineForm;
 
 import java.util.ArrayList;
@@ -49,9 +50,9 @@ final class DefaultRules {
         return new ThresholdSpec(AT_OR_ABOVE, warning, alarm, critical, 1);
     }
 
-    /** Light gone: below −20 dBm, far under any working laser or link, and back above −17 dBm to clear. */
+    /** Light gone ({@link Light#DARK_DBM}); cleared 3 dB above it, so a flickering lane does not flap. */
     private static ThresholdSpec dark() {
-        return new ThresholdSpec(BELOW, Level.NONE, Level.NONE, lv(-20, -17), 1);
+        return new ThresholdSpec(BELOW, Level.NONE, Level.NONE, lv(Light.DARK_DBM, Light.DARK_DBM + 3), 1);
     }
 
     private static Level lv(double raise, double clear) {

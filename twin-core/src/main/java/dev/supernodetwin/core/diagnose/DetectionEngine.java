@@ -4,6 +4,7 @@ import dev.supernodetwin.core.alert.AlertEvent.Category;
 import dev.supernodetwin.core.alert.AlertSink;
 import dev.supernodetwin.core.detect.RuleSet;
 import dev.supernodetwin.core.frame.FrameBuffer;
+import dev.supernodetwin.core.metric.Light;
 import dev.supernodetwin.core.metric.Metric;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.TwinState;
@@ -393,7 +394,7 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         double baseline = bank.baseline(out);
         double now = state.value(out);
         // Darkness needs no baseline: a laser that emits nothing has failed, however early in the run.
-        if (now <= Plausibility.DARK_RX_DBM) {
+        if (now <= Light.DARK_DBM) {
             return String.format(java.util.Locale.ROOT, "laser emits no light (output %.1f dBm): failed", now);
         }
         if (!Double.isNaN(baseline) && !Double.isNaN(now) && now < baseline - 0.5) {

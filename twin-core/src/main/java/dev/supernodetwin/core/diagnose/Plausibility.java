@@ -1,5 +1,6 @@
 package dev.supernodetwin.core.diagnose;
 
+import dev.supernodetwin.core.metric.Light;
 import dev.supernodetwin.core.metric.Metric;
 import dev.supernodetwin.core.state.SensorLayout;
 import dev.supernodetwin.core.state.TwinState;
@@ -24,7 +25,7 @@ import java.util.Arrays;
  */
 final class Plausibility {
     /** No 100G-class receiver keeps a link up below this power [EST, sensitivities are −6 to −12 dBm]. */
-    static final double DARK_RX_DBM = -20;
+    static final double DARK_RX_DBM = Light.DARK_DBM;
     /** Margin under the supply temperature, for sensor tolerance and supply ripple [EST]. */
     static final double BELOW_COOLANT_K = 5;
 
