@@ -65,6 +65,8 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
     private final Map<Integer, String> implausible = new LinkedHashMap<>();
     private Map<Integer, String> stale = new LinkedHashMap<>();
     private long watermark = Long.MIN_VALUE;
+    /** True while a rebuilt frame is judged: its alert events are restored, not reported. */
+    private boolean restoring;
     private long nextEvaluation = Long.MIN_VALUE;
     private long nextStaleScan = Long.MIN_VALUE;
     private long evaluations;
@@ -101,12 +103,32 @@ public final class DetectionEngine implements dev.supernodetwin.core.twin.FrameL
         this.forecasts = new Forecasts(bank, settings.minConfidence(),
                 (int) Math.max(1, (settings.forecastHoldMs() + SensorBank.HOLT_MIN_INTERVAL_MS - 1)
                         / SensorBank.HOLT_MIN_INTERVAL_MS));
-        this.tracker = new AlertTracker(topo.supernode(), settings.resolveAfterMs(), sink);
+        this.tracker = new AlertTracker(topo.supernode(), settings.resolveAfterMs(), e -> {
+            if (restoring) {
+                sink.onRestored(e);
+            } else {
+                sink.onAlert(e);
+            }
+        });
         this.active = new BitSet(layout.sensorCount());
         this.switchingUntil = new long[topo.laneCount()];
         Arrays.fill(switchingUntil, Long.MIN_VALUE);
         this.deviceLast = new long[topo.deviceCount()];
         Arrays.fill(deviceLast, Long.MIN_VALUE);
+    }
+
+    /**
+     * Judges a frame an earlier owner already judged: baselines and open alerts come out as they would
+     * have, and the alert events go to {@link AlertSink#onRestored} instead of being reported again.
+     */
+    @Override
+    public void onRebuild(FrameBuffer frame) {
+        restoring = true;
+        try {
+            onFrame(frame);
+        } finally {
+            restoring = false;
+        }
     }
 
     @Override

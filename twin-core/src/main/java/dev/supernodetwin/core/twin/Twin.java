@@ -53,13 +53,17 @@ public final class Twin {
     }
 
     /**
-     * Takes a frame into the state and the duplicate filter without counting it or telling the
-     * listeners: for rebuilding state from frames whose effects were already committed by an earlier
-     * run, so they are neither lost from the state nor applied twice.
+     * Takes a frame into the state and the duplicate filter without counting it, and passes it to the
+     * listeners' {@link FrameListener#onRebuild}: for rebuilding state from frames whose effects were
+     * already committed by an earlier owner, so they are neither lost from the state nor applied or
+     * reported twice.
      */
     public void rebuild(FrameBuffer frame) {
         if (duplicates.admit(frame)) {
             state.apply(frame);
+            for (FrameListener l : listeners) {
+                l.onRebuild(frame);
+            }
         }
     }
 
