@@ -9,19 +9,19 @@ import java.util.Objects;
  * @param topic           telemetry topic
  * @param group           consumer group
  * @param deadLetterTopic where rejected records go
- * @param supernode       the supernode whose records (by key) this twin applies
+ * @param clientId        the consumer's client id, naming this instance in the broker's logs and metrics
  * @param rebuildWindowMs how far back state is rebuilt after (re)assignment, by record time
  * @param commitEveryMs   how often applied offsets are committed
  */
 public record KafkaSourceSettings(String bootstrap, String topic, String group, String deadLetterTopic,
-                                  String supernode, long rebuildWindowMs, long commitEveryMs) {
+                                  String clientId, long rebuildWindowMs, long commitEveryMs) {
     /** Checks the invariants. */
     public KafkaSourceSettings {
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
-        Objects.requireNonNull(supernode, "supernode");
+        Objects.requireNonNull(clientId, "clientId");
         if (rebuildWindowMs < 0 || commitEveryMs <= 0) {
             throw new IllegalArgumentException("rebuild window must be >= 0 and commit interval > 0 ms");
         }

@@ -13,12 +13,13 @@ public final class SourceStats {
     volatile long rebuilt;
     volatile long lag;
     volatile int assigned;
+    volatile int supernodes;
     volatile boolean rebuilding;
     volatile long lastPollMillis;
     volatile long commits;
     volatile String fatal;
 
-    /** Frames applied to the twin, including those committed by earlier runs. */
+    /** Frames applied for the partitions this instance owns, including those committed by their earlier owners. */
     public long applied() { return applied; }
 
     /** Samples in the applied frames. */
@@ -30,7 +31,7 @@ public final class SourceStats {
     /** Frames or records rejected. */
     public long rejected() { return rejected; }
 
-    /** Records of other supernodes, skipped. */
+    /** Records of supernodes this instance has no topology for (or, unkeyed, cannot place), skipped. */
     public long foreign() { return foreign; }
 
     /** Records re-read to rebuild state after an assignment. */
@@ -41,6 +42,9 @@ public final class SourceStats {
 
     /** Partitions assigned. */
     public int assigned() { return assigned; }
+
+    /** Supernodes modelled now. */
+    public int supernodes() { return supernodes; }
 
     /** Whether state is being rebuilt from the topic. */
     public boolean rebuilding() { return rebuilding; }
