@@ -13,7 +13,15 @@ public final class ApiError {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
+        send(ctx.response(), status, code, message);
+    }
+
+    /** Ends {@code response} with {@code status} and a JSON error body. */
+    public static void send(io.vertx.core.http.HttpServerResponse response, int status, String code, String message) {
+        if (response.ended()) {
+            return;
+        }
+        response.setStatusCode(status).putHeader("content-type", "application/json; charset=utf-8")
                 .end(new JsonObject().put("error", code).put("message", message).encode());
     }
 }

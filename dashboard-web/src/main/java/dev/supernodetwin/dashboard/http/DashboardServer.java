@@ -11,6 +11,7 @@ import dev.supernodetwin.dashboard.api.OpticsResource;
 import dev.supernodetwin.dashboard.api.Responses;
 import dev.supernodetwin.dashboard.api.TopologyResource;
 import dev.supernodetwin.dashboard.auth.AccessControl;
+import dev.supernodetwin.dashboard.auth.Role;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.ingest.replay.ReplayControl;
 import io.vertx.core.DeploymentOptions;
@@ -19,13 +20,20 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -42,14 +50,21 @@ public final class DashboardServer extends VerticleBase {
     /** Event loops serving the HTTP edge, so the live stream's clients are spread over more than one. */
     public static final int EVENT_LOOPS = 2;
 
+    /** API paths about the instance rather than a supernode: never dispatched by {@code sn}. */
+    private static final Set<String> INSTANCE_PATHS = Set.of("/api/login", "/api/logout", "/api/whoami", "/api/fleet");
+
     private final String host;
     private final int port;
-    private final Views views;
-    private final JsonObject topologyView;
-    private final LiveFeed feed;
-    private final ApiSources api;
+    private final ServedSupernodes served;
     private final ServiceProbes probes;
+    /** Each served supernode's routes, built on first use; touched on this server's event loop only. */
+    private final Map<String, Scoped> scoped = new HashMap<>();
+    private Router global;
     private HttpServer server;
+
+    /** The routes of one supernode, for the views they were built from. */
+    private record Scoped(Views views, Router router) {
+    }
 
     /**
      * What the server shows of the twin.
@@ -86,21 +101,97 @@ public final class DashboardServer extends VerticleBase {
      * @param probes readiness, liveness and metrics
      */
     public DashboardServer(String host, int port, Views views, ServiceProbes probes) {
+        this(host, port, ServedSupernodes.single(views, views.api().clock()::millis), probes);
+    }
+
+    /**
+     * @param host   address to bind, normally 127.0.0.1
+     * @param port   port to bind; 0 picks a free one
+     * @param served the supernodes served, each with its views
+     * @param probes readiness, liveness and metrics
+     */
+    public DashboardServer(String host, int port, ServedSupernodes served, ServiceProbes probes) {
         this.host = host;
         this.port = port;
-        this.views = views;
-        this.topologyView = views.topologyView();
-        this.feed = views.feed();
-        this.api = views.api();
+        this.served = served;
         this.probes = probes;
     }
 
     @Override
     public Future<?> start() {
+        global = Router.router(vertx);
+        Routes routes = new Routes(global, served.access());
+        new LoginRoutes(served.access()).mount(routes);
+        // Summarising a large supernode reads every sensor's freshness: off the event loop.
+        routes.get("/api/fleet").handler(Responses.blocking(ctx -> ctx, ctx -> served.fleet()));
+        global.get("/alive").handler(ctx -> health(ctx, probes.alive()));
+        global.get("/ready").handler(ctx -> health(ctx, probes.ready()));
+        global.get("/metrics").handler(ctx -> ctx.response()
+                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(probes.metrics()));
+        // The page's files, never under /api/, so that GET on a POST-only resource is a 405, not a missing file.
+        // They are open to all: the same bytes for everyone, no data, and they hold the login form.
+        global.getWithRegex("^/(?!api/).*").method(HttpMethod.HEAD)
+                .handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        global.route().failureHandler(this::failure);
+        errors(global);
+        served.defaultSupernode().flatMap(served::views).ifPresent(v -> v.feed().start());
+        server = vertx.createHttpServer(Edge.options(served.access()))
+                .webSocketHandshakeHandler(this::handshake)
+                .webSocketHandler(this::join)
+                .requestHandler(this::dispatch);
+        return server.listen(port, host);
+    }
+
+    /**
+     * Requests about a supernode go to its routes, chosen by {@code ?sn=} (else the default); the rest
+     * (sign-in, the fleet, probes, the page's files) to the instance's own.
+     */
+    private void dispatch(HttpServerRequest req) {
+        String path = req.path();
+        if (!path.startsWith("/api/") || INSTANCE_PATHS.contains(path)) {
+            global.handle(req);
+            return;
+        }
+        Optional<String> supernode = Optional.ofNullable(req.getParam("sn")).filter(sn -> !sn.isBlank())
+                .or(served::defaultSupernode);
+        Optional<Views> views = supernode.flatMap(served::views);
+        if (views.isPresent()) {
+            routes(supernode.get(), views.get()).handle(req);
+            return;
+        }
+        // Whether a supernode exists is itself information: only a viewer learns where it went.
+        AccessControl.Decision d = served.access().decide(Routes.request(req), Role.VIEWER);
+        if (d instanceof AccessControl.Denied denied) {
+            ApiError.send(req.response(), denied.status(), denied.code(), denied.message());
+        } else if (supernode.isEmpty()) {
+            ApiError.send(req.response(), 503, "twin.no-supernode", "this instance models no supernode yet: no"
+                    + " records have arrived on the Kafka partitions it owns; see /api/fleet for the others");
+        } else {
+            scoped.remove(supernode.get());
+            notHere(req, supernode.get());
+        }
+    }
+
+    private void notHere(HttpServerRequest req, String supernode) {
+        Optional<String> owner = served.elsewhere(supernode);
+        JsonObject body = new JsonObject().put("error", "supernode.not-here").put("message", "supernode '"
+                + supernode + "' is not modelled by this instance" + owner.map(o -> "; it is served at " + o)
+                .orElse("; see /api/fleet for where each supernode is served"));
+        owner.ifPresent(o -> body.put("owner", o));
+        req.response().setStatusCode(404).putHeader("content-type", "application/json; charset=utf-8")
+                .end(body.encode());
+    }
+
+    /** The routes of one supernode: the REST resources of docs/dashboard.md over its views. */
+    private Router routes(String supernode, Views views) {
+        Scoped s = scoped.get(supernode);
+        if (s != null && s.views() == views) {
+            return s.router();
+        }
         Router router = Router.router(vertx);
         Routes routes = new Routes(router, views.access());
-        new LoginRoutes(views.access()).mount(routes);
-        new TopologyResource(topologyView).mount(routes);
+        ApiSources api = views.api();
+        new TopologyResource(views.topologyView()).mount(routes);
         new DeviceResource(api).mount(routes);
         new OpticsResource(api).mount(routes);
         new AlertsResource(api).mount(routes);
@@ -108,24 +199,13 @@ public final class DashboardServer extends VerticleBase {
         new SilencesResource(api.silences()).mount(routes);
         new HistoryResource(api).mount(routes);
         new DemoResource(api).mount(routes);
-        routes.get("/api/live").handler(this::live);
+        routes.get("/api/live").handler(ctx -> live(ctx, views.feed()));
         new ReplayRoutes(views.replay()).mount(routes);
-        router.get("/alive").handler(ctx -> health(ctx, probes.alive()));
-        router.get("/ready").handler(ctx -> health(ctx, probes.ready()));
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(probes.metrics()));
-        // The page's files, never under /api/, so that GET on a POST-only resource is a 405, not a missing file.
-        // They are open to all: the same bytes for everyone, no data, and they hold the login form.
-        router.getWithRegex("^/(?!api/).*").method(HttpMethod.HEAD)
-                .handler(StaticHandler.create("webroot").setCachingEnabled(false));
         router.route().failureHandler(this::failure);
         errors(router);
-        feed.start();
-        server = vertx.createHttpServer(Edge.options(views.access()))
-                .webSocketHandshakeHandler(this::handshake)
-                .webSocketHandler(feed::join)
-                .requestHandler(router);
-        return server.listen(port, host);
+        views.feed().start();
+        scoped.put(supernode, new Scoped(views, router));
+        return router;
     }
 
     /**
@@ -137,10 +217,16 @@ public final class DashboardServer extends VerticleBase {
      * @return the port bound
      */
     public static Future<Integer> deploy(Vertx vertx, String host, int port, Views views, ServiceProbes probes) {
+        return deploy(vertx, host, port, ServedSupernodes.single(views, views.api().clock()::millis), probes);
+    }
+
+    /** As {@link #deploy(Vertx, String, int, Views, ServiceProbes)}, for the supernodes {@code served} holds. */
+    public static Future<Integer> deploy(Vertx vertx, String host, int port, ServedSupernodes served,
+                                         ServiceProbes probes) {
         int shared = port == 0 ? -1 : port;
         List<DashboardServer> servers = new CopyOnWriteArrayList<>();
         return vertx.deployVerticle(() -> {
-            DashboardServer server = new DashboardServer(host, shared, views, probes);
+            DashboardServer server = new DashboardServer(host, shared, served, probes);
             servers.add(server);
             return server;
         }, new DeploymentOptions().setInstances(EVENT_LOOPS)).map(id -> servers.get(0).actualPort());
@@ -158,25 +244,61 @@ public final class DashboardServer extends VerticleBase {
                         .put("detail", health.detail()).encode());
     }
 
-    private void live(RoutingContext ctx) {
+    private static void live(RoutingContext ctx, LiveFeed feed) {
         feed.latest().ifPresentOrElse(
                 update -> ctx.response().putHeader("content-type", "application/json; charset=utf-8").end(update),
                 () -> ApiError.send(ctx, 503, "twin.no-data-yet", "the twin has not published a snapshot yet"));
     }
 
-    /** The live stream needs a viewer, recognised from the handshake's session cookie or bearer token. */
+    /**
+     * The live stream ({@code /live?sn=ID}) needs a viewer, recognised from the handshake's session cookie or
+     * bearer token, and a supernode modelled here.
+     */
     private void handshake(ServerWebSocketHandshake hs) {
         if (!"/live".equals(hs.path())) {
             hs.reject(404);
             return;
         }
-        AccessControl.Decision d = views.access().decideLive(Routes.request(false, hs.headers(),
+        AccessControl.Decision d = served.access().decideLive(Routes.request(false, hs.headers(),
                 Edge.cookie(hs.headers(), Routes.SESSION_COOKIE)));
         if (d instanceof AccessControl.Denied denied) {
             hs.reject(denied.status());
+        } else if (liveViews(hs.query()).isEmpty()) {
+            hs.reject(404);
         } else {
             hs.accept();
         }
+    }
+
+    private void join(ServerWebSocket ws) {
+        Optional<Views> views = liveViews(ws.query());
+        if (views.isEmpty()) {
+            // Moved away between the handshake and now: the page reconnects and is told where it went.
+            ws.close((short) 1001, "supernode moved");
+            return;
+        }
+        views.get().feed().start();
+        views.get().feed().join(ws);
+    }
+
+    private Optional<Views> liveViews(String query) {
+        return Optional.ofNullable(queryParam(query, "sn")).filter(sn -> !sn.isBlank())
+                .or(served::defaultSupernode).flatMap(served::views);
+    }
+
+    /** One parameter of a query string, decoded; null when absent. */
+    static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** No route for the path, or none for the method: the router's own answers, as JSON. */
@@ -206,7 +328,7 @@ public final class DashboardServer extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        feed.close();
+        scoped.values().forEach(s -> s.views().feed().close());
         return server == null ? Future.succeededFuture() : server.close();
     }
 }

@@ -22,11 +22,18 @@ public record HistorySources(HistorySource source, Optional<RecentHistory> recen
      * @param layout    the twin's sensor layout, sizing the in-memory ring
      */
     public static HistorySources choose(Optional<String> influxUrl, String database, SensorLayout layout) {
+        return choose(influxUrl, database, layout, RecentHistory.DEFAULT_BUDGET_BYTES);
+    }
+
+    /** As {@link #choose(Optional, String, SensorLayout)}, with the in-memory ring held to {@code budgetBytes}. */
+    public static HistorySources choose(Optional<String> influxUrl, String database, SensorLayout layout,
+                                        long budgetBytes) {
         if (influxUrl.isPresent()) {
             InfluxHistorySource influx = new InfluxHistorySource(influxUrl.get(), database);
             return new HistorySources(influx, Optional.empty(), Optional.of(influx));
         }
-        RecentHistory recent = RecentHistory.withDefaults(layout.sensorCount());
+        RecentHistory recent = new RecentHistory(layout.sensorCount(), RecentHistory.DEFAULT_STEP_MILLIS,
+                RecentHistory.DEFAULT_WINDOW_MILLIS, budgetBytes);
         return new HistorySources(new MemoryHistorySource(recent), Optional.of(recent), Optional.empty());
     }
 }
