@@ -16,15 +16,18 @@ import java.util.concurrent.Callable;
 
 /** {@code twin run}: the twin as a service, fed by Kafka. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the twin as a service: consumes telemetry frames from Kafka, keeps the supernode's",
-                "live state, writes rejected records to a dead-letter topic and serves the live page,",
+        description = {"Runs the twin as a service: consumes telemetry frames from Kafka, keeps the live state of",
+                "the supernodes whose partitions it is assigned (instances in one consumer group share the fleet),",
+                "writes rejected records to a dead-letter topic, publishes per-supernode summaries for the fleet",
+                "view and serves the live page,",
                 "/metrics, /ready and /alive. Detects on the frames it applies and reports alert events to the",
                 "log, /metrics, /api/alerts, --alerts-out and --receivers. Each setting comes from its flag, else its",
                 "environment variable, else the --config file (Java properties, keys as below), else its default."},
         footer = {"", "Keys and environment variables:",
                 "  kafka.bootstrap TWIN_KAFKA_BOOTSTRAP, kafka.topic TWIN_KAFKA_TOPIC, kafka.group TWIN_KAFKA_GROUP,",
                 "  kafka.dead-letter-topic TWIN_KAFKA_DEAD_LETTER_TOPIC, topology TWIN_TOPOLOGY, preset TWIN_PRESET,",
-                "  supernode TWIN_SUPERNODE, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
+                "  supernode TWIN_SUPERNODE, topology.dir TWIN_TOPOLOGY_DIR, instance TWIN_INSTANCE,",
+                "  advertise.url TWIN_ADVERTISE_URL, fleet.topic TWIN_FLEET_TOPIC, http.host TWIN_HTTP_HOST, http.port TWIN_HTTP_PORT,",
                 "  rebuild.window TWIN_REBUILD_WINDOW, commit.interval TWIN_COMMIT_INTERVAL,",
                 "  influx.url TWIN_INFLUX_URL, influx.database TWIN_INFLUX_DATABASE, rules TWIN_RULES,",
                 "  alerts.out TWIN_ALERTS_OUT, receivers TWIN_RECEIVERS, live.tick TWIN_LIVE_TICK, state.dir TWIN_STATE_DIR,",
@@ -52,8 +55,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--preset", paramLabel = "NAME", description = "Built-in supernode instead of a topology file.")
     String preset;
 
-    @Option(names = "--supernode", paramLabel = "ID", description = "Supernode id for a preset (default sn01).")
+    @Option(names = "--supernode", paramLabel = "ID[,ID...]|*",
+            description = "Supernodes to model: an id (default sn01), a comma list, or * for every one that arrives.")
     String supernode;
+
+    @Option(names = "--topology-dir", paramLabel = "DIR", description = "Folder of topology documents, one per supernode.")
+    String topologyDir;
+
+    @Option(names = "--instance", paramLabel = "NAME", description = "This instance's name in the fleet view (default: host name).")
+    String instance;
+
+    @Option(names = "--advertise-url", paramLabel = "URL",
+            description = "Dashboard address other instances link to (default http://HTTP_HOST:PORT/).")
+    String advertiseUrl;
+
+    @Option(names = "--fleet-topic", paramLabel = "TOPIC", description = "Compacted topic of supernode summaries (default TOPIC.fleet).")
+    String fleetTopic;
 
     @Option(names = "--http-host", paramLabel = "ADDR", description = "Address of the HTTP endpoints (default 127.0.0.1).")
     String httpHost;
@@ -111,7 +128,15 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("twin run: " + e.getMessage());
             return 2;
         }
-        try (TwinService service = TwinService.start(settings)) {
+        TwinService service;
+        try {
+            service = TwinService.start(settings);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            // A topology that cannot be read or is invalid: every problem is in the message.
+            System.err.println("twin run: " + e.getMessage());
+            return 2;
+        }
+        try (service) {
             return service.awaitStop();
         }
     }
@@ -125,6 +150,10 @@ final class RunCommand implements Callable<Integer> {
         put(f, RunSettings.TOPOLOGY, topology);
         put(f, RunSettings.PRESET, preset);
         put(f, RunSettings.SUPERNODE, supernode);
+        put(f, RunSettings.TOPOLOGY_DIR, topologyDir);
+        put(f, RunSettings.INSTANCE, instance);
+        put(f, RunSettings.ADVERTISE_URL, advertiseUrl);
+        put(f, RunSettings.FLEET_TOPIC, fleetTopic);
         put(f, RunSettings.HTTP_HOST, httpHost);
         put(f, RunSettings.HTTP_PORT, httpPort);
         put(f, RunSettings.REBUILD, rebuildWindow);

@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * @param deadLetterTopic topic rejected records go to
  * @param topologyFile    topology document, when not a preset
  * @param preset          built-in topology, when not a file
- * @param supernode       supernode id for a preset
+ * @param supernode       which supernodes this instance models: an id, a comma list, or {@code *} for any
+ * @param topologyDir     folder of topology documents, one per supernode, when neither a file nor a preset
+ * @param fleet           how this instance shows itself in the fleet view
  * @param httpHost        address the HTTP endpoints bind
  * @param httpPort        port of the HTTP endpoints (0 picks a free one)
  * @param rebuildWindowMs how far back state is rebuilt from the topic after a restart
@@ -38,7 +40,8 @@ import java.util.regex.Pattern;
  * @param access          who may use the dashboard, and TLS
  */
 public record RunSettings(String kafkaBootstrap, String topic, String group, String deadLetterTopic,
-                          Optional<Path> topologyFile, Optional<String> preset, String supernode, String httpHost,
+                          Optional<Path> topologyFile, Optional<String> preset, String supernode,
+                          Optional<Path> topologyDir, Fleet fleet, String httpHost,
                           int httpPort, long rebuildWindowMs, long commitEveryMs, Optional<String> influxUrl,
                           String influxDatabase, Detection detection, long liveTickMs, Path stateDir,
                           AccessSettings access) {
@@ -63,6 +66,16 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         }
     }
 
+    /**
+     * This instance in the fleet view.
+     *
+     * @param instance     its name (the host name unless set)
+     * @param advertiseUrl the dashboard address other instances link to; empty: {@code http(s)://HOST:PORT/}
+     * @param topic        the compacted topic of per-supernode summaries
+     */
+    public record Fleet(String instance, Optional<String> advertiseUrl, String topic) {
+    }
+
     public static final SettingKey BOOTSTRAP = SettingKey.of("kafka.bootstrap", "--bootstrap", "TWIN_KAFKA_BOOTSTRAP",
             "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,host:port...]");
     public static final SettingKey TOPIC = SettingKey.of("kafka.topic", "--topic", "TWIN_KAFKA_TOPIC", "supernode-telemetry",
@@ -76,7 +89,15 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
     public static final SettingKey PRESET = SettingKey.without("preset", "--preset", "TWIN_PRESET",
             "built-in supernode instead of a topology file: " + String.join(", ", Presets.names()));
     public static final SettingKey SUPERNODE = SettingKey.of("supernode", "--supernode", "TWIN_SUPERNODE", "sn01",
-            "supernode id, with a preset");
+            "supernodes to model: an id, a comma list, or * for every one whose records arrive");
+    public static final SettingKey TOPOLOGY_DIR = SettingKey.without("topology.dir", "--topology-dir", "TWIN_TOPOLOGY_DIR",
+            "folder of topology documents (JSON or YAML), one per supernode");
+    public static final SettingKey INSTANCE = SettingKey.without("instance", "--instance", "TWIN_INSTANCE",
+            "this instance's name in the fleet view (default: the host name)");
+    public static final SettingKey ADVERTISE_URL = SettingKey.without("advertise.url", "--advertise-url",
+            "TWIN_ADVERTISE_URL", "the dashboard address other instances link to (default: http(s)://HOST:PORT/)");
+    public static final SettingKey FLEET_TOPIC = SettingKey.without("fleet.topic", "--fleet-topic", "TWIN_FLEET_TOPIC",
+            "compacted topic of per-supernode summaries for the fleet view (default: TOPIC.fleet)");
     public static final SettingKey HTTP_HOST = SettingKey.of("http.host", "--http-host", "TWIN_HTTP_HOST", "127.0.0.1",
             "address of the page, /metrics, /ready and /alive");
     public static final SettingKey HTTP_PORT = SettingKey.of("http.port", "--http-port", "TWIN_HTTP_PORT", "8080",
@@ -111,7 +132,7 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
 
     /** Every key, for help text. */
     public static final List<SettingKey> KEYS = List.of(BOOTSTRAP, TOPIC, GROUP, DEAD_LETTERS, TOPOLOGY, PRESET,
-            SUPERNODE, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, RECEIVERS,
+            SUPERNODE, TOPOLOGY_DIR, INSTANCE, ADVERTISE_URL, FLEET_TOPIC, HTTP_HOST, HTTP_PORT, REBUILD, COMMIT, INFLUX_URL, INFLUX_DB, RULES, ALERTS_OUT, RECEIVERS,
             LIVE_TICK, STATE_DIR, USERS, TLS_CERT, TLS_KEY);
 
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
@@ -136,10 +157,21 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
                 : "no readable file at '" + v + "'").map(Path::of);
         Optional<String> preset = r.optional(PRESET, v -> Presets.spec(v).isPresent() ? null
                 : "unknown preset; choose one of " + String.join(", ", Presets.names()));
-        if (topology.isPresent() == preset.isPresent() && !r.failed(TOPOLOGY) && !r.failed(PRESET)) {
-            r.problems.add("topology: give exactly one of --topology FILE or --preset NAME");
+        Optional<Path> topologyDir = r.optional(TOPOLOGY_DIR, v -> Files.isDirectory(Path.of(v)) ? null
+                : "no folder at '" + v + "'").map(Path::of);
+        int given = (topology.isPresent() ? 1 : 0) + (preset.isPresent() ? 1 : 0) + (topologyDir.isPresent() ? 1 : 0);
+        if (given != 1 && !r.failed(TOPOLOGY) && !r.failed(PRESET) && !r.failed(TOPOLOGY_DIR)) {
+            r.problems.add("topology: give exactly one of --topology FILE, --topology-dir DIR or --preset NAME");
         }
-        String supernode = r.require(SUPERNODE, v -> v.isBlank() || v.contains("/") ? "must be an id without '/'" : null);
+        String supernode = r.require(SUPERNODE, RunSettings::checkSupernodes);
+        String fleetTopic = r.optional(FLEET_TOPIC, RunSettings::checkTopic).orElse(topic + ".fleet");
+        if (fleetTopic.equals(topic) || fleetTopic.equals(deadLetters)) {
+            r.problems.add("fleet.topic: must differ from kafka.topic and kafka.dead-letter-topic");
+        }
+        String instance = r.optional(INSTANCE, v -> v.isBlank() || v.length() > 128 ? "must be 1 to 128 characters"
+                : null).orElseGet(RunSettings::hostName);
+        Optional<String> advertise = r.optional(ADVERTISE_URL, v -> v.matches("https?://[^\\s]+") ? null
+                : "expected http://host:port/ or https://host:port/");
         String host = r.require(HTTP_HOST, v -> v.isBlank() ? "must not be blank" : null);
         int port = r.require(HTTP_PORT, Integer::parseInt, p -> p < 0 || p > 65_535 ? "must be a port 0..65535" : null, 8080);
         long rebuild = r.require(REBUILD, Durations::parse, d -> d < 0 ? "must not be negative" : null, 0L);
@@ -158,7 +190,8 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         if (!r.problems.isEmpty()) {
             throw new InvalidSettingsException(r.problems);
         }
-        return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, host, port, rebuild,
+        return new RunSettings(bootstrap, topic, group, deadLetters, topology, preset, supernode, topologyDir,
+                new Fleet(instance, advertise, fleetTopic), host, port, rebuild,
                 commit, influx, database, new Detection(rulesFile, rules, alertsOut, receiversFile, receivers),
                 liveTick, stateDir, access);
     }
@@ -232,6 +265,31 @@ public record RunSettings(String kafkaBootstrap, String topic, String group, Str
         }
         return parent != null && Files.isDirectory(parent) && Files.isWritable(parent) ? null
                 : "cannot be created under " + parent;
+    }
+
+    /** An id, a comma list of ids (no '/', no blanks), or '*'. */
+    private static String checkSupernodes(String v) {
+        if (v.trim().equals("*")) {
+            return null;
+        }
+        for (String id : v.split(",", -1)) {
+            if (id.isBlank() || id.contains("/") || id.contains("*")) {
+                return "expected a supernode id (without '/'), a comma list of them, or * for any";
+            }
+        }
+        return null;
+    }
+
+    private static String hostName() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "twin";
+        }
     }
 
     private static String checkTopic(String v) {

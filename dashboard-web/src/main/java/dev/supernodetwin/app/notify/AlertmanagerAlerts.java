@@ -52,7 +52,8 @@ final class AlertmanagerAlerts {
     /** {@code e} as an Alertmanager alert from {@code startsAt} to {@code endsAt}. */
     Posted of(AlertEvent e, long startsAt, long endsAt) {
         return new Posted(labels(e), annotations(e), startsAt, endsAt,
-                dashboard + "#/alerts?id=" + URLEncoder.encode(e.id(), StandardCharsets.UTF_8));
+                dashboard + (e.supernode() == null ? "" : "?sn=" + URLEncoder.encode(e.supernode(), StandardCharsets.UTF_8))
+                        + "#/alerts?id=" + URLEncoder.encode(e.id(), StandardCharsets.UTF_8));
     }
 
     /** The labels: the same for every event of an alert unless its severity, kind or category changes. */

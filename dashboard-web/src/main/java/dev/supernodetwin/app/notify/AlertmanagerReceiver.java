@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Sends to a Prometheus Alertmanager (v2 API). Alertmanager holds an alert until its {@code endsAt}, so
@@ -50,6 +52,14 @@ final class AlertmanagerReceiver implements Delivery {
     private final Map<String, Boolean> dueFiring = new LinkedHashMap<>();
     /** Resolves to post, in order; kept until a post succeeds. */
     private final List<Posted> dueResolves = new ArrayList<>();
+    /**
+     * Hand-overs, from the writer thread: a restored event to take over, or (event null) the id prefix of
+     * a supernode that left. Applied at the next {@link #handle}, in order, before anything is sent.
+     */
+    private record Handover(AlertEvent restored, String releasedPrefix) {
+    }
+
+    private final Queue<Handover> handovers = new ConcurrentLinkedQueue<>();
     private long nextResend = Long.MIN_VALUE;
     private long retryAt = Long.MIN_VALUE;
     private int failures;
@@ -69,8 +79,36 @@ final class AlertmanagerReceiver implements Delivery {
         return Integer.MAX_VALUE;
     }
 
+    /** Takes over an alert an earlier owner posted (see {@link Notifier#onRestored}); any thread. */
+    void restore(AlertEvent e) {
+        handovers.add(new Handover(e, null));
+    }
+
+    /** Stops re-sending the alerts whose ids start with {@code idPrefix}, sending nothing; any thread. */
+    void release(String idPrefix) {
+        handovers.add(new Handover(null, idPrefix));
+    }
+
+    private void applyHandovers() {
+        for (Handover next = handovers.poll(); next != null; next = handovers.poll()) {
+            Handover h = next;
+            if (h.restored() == null) {
+                String prefix = h.releasedPrefix();
+                firing.keySet().removeIf(id -> id.startsWith(prefix));
+                dueFiring.keySet().removeIf(id -> id.startsWith(prefix));
+            } else if (h.restored().state() == State.FIRING) {
+                // Posted by the earlier owner already: re-sent with the others, not as news.
+                firing.computeIfAbsent(h.restored().id(), id -> new Firing(h.restored())).event = h.restored();
+            } else {
+                firing.remove(h.restored().id());
+                dueFiring.remove(h.restored().id());
+            }
+        }
+    }
+
     @Override
     public long handle(List<AlertEvent> events) throws InterruptedException {
+        applyHandovers();
         events.forEach(this::apply);
         long now = context.clock().millis();
         if (now >= nextResend) {

@@ -40,6 +40,8 @@ public final class Notifier implements AlertSink, AutoCloseable {
         final NotificationStats stats = new NotificationStats();
         /** Alerts this receiver has been given and that have not resolved: it gets all their events. */
         final Set<String> given = new HashSet<>();
+        /** The Alertmanager sender, which re-sends what fires and so must hear of hand-overs; null for webhooks. */
+        AlertmanagerReceiver alertmanager;
         SenderThread sender;
 
         Route(Receiver r) {
@@ -68,9 +70,13 @@ public final class Notifier implements AlertSink, AutoCloseable {
         List<Route> routes = new ArrayList<>();
         for (Receiver r : receivers.receivers()) {
             Route route = new Route(r);
-            Delivery delivery = r.destination() instanceof Destination.Alertmanager am
-                    ? new AlertmanagerReceiver(r.name(), am, alerts, context, route.stats)
-                    : new WebhookReceiver(r.name(), (Destination.Webhook) r.destination(), context, route.stats);
+            Delivery delivery;
+            if (r.destination() instanceof Destination.Alertmanager am) {
+                route.alertmanager = new AlertmanagerReceiver(r.name(), am, alerts, context, route.stats);
+                delivery = route.alertmanager;
+            } else {
+                delivery = new WebhookReceiver(r.name(), (Destination.Webhook) r.destination(), context, route.stats);
+            }
             route.sender = new SenderThread(r.name(), route.queue, delivery);
             route.sender.start();
             routes.add(route);
@@ -82,6 +88,42 @@ public final class Notifier implements AlertSink, AutoCloseable {
     public void onAlert(AlertEvent e) {
         for (Route route : routes) {
             offer(route, e);
+        }
+    }
+
+    /**
+     * An alert an earlier owner of its supernode reported, re-derived here after a hand-over: nothing is sent
+     * for it now, but Alertmanager receivers take over re-sending it while it fires (Alertmanager drops an
+     * alert nobody re-sends), and every receiver that was given it will get its resolve.
+     */
+    @Override
+    public void onRestored(AlertEvent e) {
+        for (Route route : routes) {
+            if (!route.filter.test(e)) {
+                continue;
+            }
+            if (e.state() == State.FIRING) {
+                route.given.add(e.id());
+            } else {
+                route.given.remove(e.id());
+            }
+            if (route.alertmanager != null) {
+                route.alertmanager.restore(e);
+            }
+        }
+    }
+
+    /**
+     * The supernode moved to another instance: forget its alerts without sending anything, so this
+     * instance neither re-sends them nor resolves them; their new owner does. Writer thread.
+     */
+    public void release(String supernode) {
+        String prefix = supernode + "/";
+        for (Route route : routes) {
+            route.given.removeIf(id -> id.startsWith(prefix));
+            if (route.alertmanager != null) {
+                route.alertmanager.release(prefix);
+            }
         }
     }
 

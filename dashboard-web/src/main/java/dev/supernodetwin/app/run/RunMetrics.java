@@ -2,13 +2,10 @@ package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.app.notify.NotificationStats;
 import dev.supernodetwin.app.notify.Notifier;
-import dev.supernodetwin.app.runtime.AlertBoard;
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.alert.AlertEvent.Category;
 import dev.supernodetwin.core.alert.AlertEvent.State;
-import dev.supernodetwin.ingest.codec.FrameDecoder;
 import dev.supernodetwin.ingest.codec.RejectReason;
-import dev.supernodetwin.ingest.history.InfluxHistorySink;
 import dev.supernodetwin.ingest.kafka.DeadLetters;
 import dev.supernodetwin.ingest.kafka.SourceStats;
 import io.micrometer.core.instrument.Counter;
@@ -35,19 +32,28 @@ public final class RunMetrics {
     /** Alert events by state and category, indexed by the enums' ordinals. */
     private final Counter[][] alertEvents = new Counter[State.values().length][Category.values().length];
 
-    /** Registers the ingest meters of one supernode's twin. */
-    public RunMetrics(String supernode, SourceStats stats, FrameDecoder decoder, DeadLetters deadLetters) {
-        registry.config().commonTags("supernode", supernode);
-        counter("twin_frames_applied", "frames applied to the twin", stats, SourceStats::applied);
-        counter("twin_samples_applied", "samples applied to the twin", stats, SourceStats::samples);
+    /**
+     * Registers the ingest meters of one instance, over every supernode it models.
+     *
+     * @param instance    the instance's name, a tag on every meter
+     * @param rejections  frames rejected so far, by reason
+     */
+    public RunMetrics(String instance, SourceStats stats, ToDoubleFunction<RejectReason> rejections,
+                      DeadLetters deadLetters) {
+        registry.config().commonTags("instance", instance);
+        counter("twin_frames_applied", "frames applied, over the partitions owned now (counted since each"
+                + " partition's first owner)", stats, SourceStats::applied);
+        counter("twin_samples_applied", "samples applied, over the partitions owned now", stats, SourceStats::samples);
         counter("twin_frames_duplicate", "re-delivered frames recognised and not applied", stats,
                 SourceStats::duplicates);
-        counter("twin_records_foreign", "records of other supernodes, skipped", stats, SourceStats::foreign);
+        counter("twin_records_foreign", "records of supernodes this instance has no topology for, skipped", stats,
+                SourceStats::foreign);
+        gauge("twin_supernodes_modelled", "supernodes this instance models now", stats, SourceStats::supernodes);
         counter("twin_records_rebuilt", "records re-read to rebuild state after an assignment", stats,
                 SourceStats::rebuilt);
         counter("twin_offset_commits", "successful offset commits", stats, SourceStats::commits);
         for (RejectReason reason : RejectReason.values()) {
-            FunctionCounter.builder("twin_frames_rejected", decoder, d -> d.rejections(reason))
+            FunctionCounter.builder("twin_frames_rejected", rejections, r -> r.applyAsDouble(reason))
                     .description("frames rejected, by reason").tag("reason", reason.code()).register(registry);
         }
         counter("twin_dead_letters_sent", "rejected records written to the dead-letter topic", deadLetters,
@@ -70,9 +76,10 @@ public final class RunMetrics {
         }
     }
 
-    /** Adds the gauge of alerts firing now, as {@code board} last published them. */
-    public void alerts(AlertBoard board) {
-        gauge("twin_alerts_firing", "alerts firing now", board, b -> b.view().firing().size());
+    /** Adds the gauge of alerts firing now, read from {@code firing}. */
+    public void alerts(java.util.function.IntSupplier firing) {
+        gauge("twin_alerts_firing", "alerts firing now, over the supernodes modelled here", firing,
+                java.util.function.IntSupplier::getAsInt);
     }
 
     /** Counts one alert event; an {@link dev.supernodetwin.core.alert.AlertSink}, called on the writer thread. */
@@ -80,17 +87,19 @@ public final class RunMetrics {
         alertEvents[e.state().ordinal()][e.category().ordinal()].increment();
     }
 
-    /** Adds the history writer's meters: what was written, what waits, what was lost. */
-    public void history(InfluxHistorySink sink) {
-        counter("twin_history_points_written", "history points written to InfluxDB", sink, h -> h.stats().pointsWritten());
-        counter("twin_history_points_dropped", "history points dropped because the buffer was full", sink,
-                h -> h.stats().pointsDropped());
-        counter("twin_history_points_rejected", "history points InfluxDB refused for good", sink,
-                h -> h.stats().pointsRejected());
-        counter("twin_history_write_failures", "failed history writes (retried)", sink, h -> h.stats().writeFailures());
-        gauge("twin_history_backlog_points", "history points waiting to be written", sink, h -> h.stats().backlog());
-        gauge("twin_history_up", "1 when the last history write succeeded", sink,
-                h -> h.stats().lastWriteSucceeded() ? 1 : 0);
+    /**
+     * Adds the history writers' meters, summed over the supernodes modelled (and, for counters, those
+     * modelled before): what was written, what waits, what was lost.
+     */
+    public <T> void history(T totals, ToDoubleFunction<T> written, ToDoubleFunction<T> dropped,
+                            ToDoubleFunction<T> rejected, ToDoubleFunction<T> failures, ToDoubleFunction<T> backlog,
+                            ToDoubleFunction<T> down) {
+        counter("twin_history_points_written", "history points written to InfluxDB", totals, written);
+        counter("twin_history_points_dropped", "history points dropped because the buffer was full", totals, dropped);
+        counter("twin_history_points_rejected", "history points InfluxDB refused for good", totals, rejected);
+        counter("twin_history_write_failures", "failed history writes (retried)", totals, failures);
+        gauge("twin_history_backlog_points", "history points waiting to be written", totals, backlog);
+        gauge("twin_history_writers_down", "supernodes whose last history write failed", totals, down);
     }
 
     /** Adds each receiver's notification counters, tagged with its name. */

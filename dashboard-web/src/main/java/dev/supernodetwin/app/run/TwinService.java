@@ -3,33 +3,12 @@ package dev.supernodetwin.app.run;
 import dev.supernodetwin.app.config.RunSettings;
 import dev.supernodetwin.app.notify.Notifier;
 import dev.supernodetwin.app.notify.SendContext;
-import dev.supernodetwin.app.runtime.AlertBoard;
-import dev.supernodetwin.app.state.AlertState;
 import dev.supernodetwin.app.runtime.AlertLog;
-import dev.supernodetwin.app.runtime.SnapshotBoard;
-import dev.supernodetwin.core.alert.AlertSink;
-import dev.supernodetwin.core.diagnose.DetectionEngine;
-import dev.supernodetwin.core.diagnose.DetectionSettings;
-import dev.supernodetwin.core.state.SensorLayout;
-import dev.supernodetwin.core.state.StalenessPolicy;
-import dev.supernodetwin.core.topology.Topology;
-import dev.supernodetwin.core.topology.TopologyDocument;
-import dev.supernodetwin.core.topology.preset.Presets;
-import dev.supernodetwin.core.twin.Twin;
-import dev.supernodetwin.dashboard.api.ApiSources;
-import dev.supernodetwin.dashboard.api.history.HistorySources;
 import dev.supernodetwin.dashboard.http.DashboardServer;
-import dev.supernodetwin.dashboard.live.LiveFeed;
-import dev.supernodetwin.dashboard.live.LiveSources;
-import dev.supernodetwin.dashboard.live.LiveView;
-import dev.supernodetwin.dashboard.live.TopologyView;
-import dev.supernodetwin.ingest.codec.FrameDecoder;
-import dev.supernodetwin.ingest.history.HistorySettings;
-import dev.supernodetwin.ingest.history.InfluxHistorySink;
+import dev.supernodetwin.ingest.kafka.CompactedTopic;
 import dev.supernodetwin.ingest.kafka.DeadLetters;
 import dev.supernodetwin.ingest.kafka.KafkaFrameSource;
 import dev.supernodetwin.ingest.kafka.KafkaSourceSettings;
-import dev.supernodetwin.ingest.topology.TopologyReader;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +33,10 @@ public final class TwinService implements AutoCloseable {
 
     private final KafkaFrameSource source;
     /**
-     * What the writer thread feeds (history, alert file, dead letters, notifier): closed, in order, once it
-     * has stopped. Not a copy: {@link #start} adds the notifier once the served port is known, before the
-     * writer thread starts and before the shutdown hook can run.
+     * What outlives the shards (fleet publisher and topic, alert file, dead letters, notifier): closed, in
+     * order, once the source has stopped and closed its shards. Not a copy: {@link #start} adds the notifier
+     * and the fleet topic once the served port is known, before the writer thread starts and before the
+     * shutdown hook can run.
      */
     private final List<AutoCloseable> outputs;
     private final Thread writer;
@@ -71,58 +51,53 @@ public final class TwinService implements AutoCloseable {
         this.vertx = vertx;
     }
 
-    /** Starts consuming and serving; returns once the HTTP endpoints listen. */
+    /**
+     * Starts consuming and serving; returns once the HTTP endpoints listen.
+     *
+     * @throws IOException              when a topology document cannot be read
+     * @throws IllegalArgumentException when the topologies have problems (each listed)
+     */
     public static TwinService start(RunSettings s) throws IOException {
         InstantSource clock = InstantSource.system();
-        TopologyDocument doc = s.topologyFile().isPresent() ? TopologyReader.read(s.topologyFile().get())
-                : Presets.expand(s.preset().orElseThrow(), s.supernode());
-        Topology topo = Topology.of(doc);
-        SensorLayout layout = new SensorLayout(topo);
-        Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
-        FrameDecoder decoder = new FrameDecoder(layout);
-        // History is written off the hot path: the sink downsamples on this thread and a writer drains a bounded queue.
-        Optional<InfluxHistorySink> history = s.influxUrl().map(url -> InfluxHistorySink.start(layout,
-                HistorySettings.defaults().withUrl(url).withDatabase(s.influxDatabase())));
-        history.ifPresent(twin::addListener);
-        DeadLetters deadLetters = new DeadLetters(s.kafkaBootstrap(), s.deadLetterTopic(), "twin-" + topo.supernode());
-        KafkaFrameSource source = new KafkaFrameSource(new KafkaSourceSettings(s.kafkaBootstrap(), s.topic(), s.group(),
-                s.deadLetterTopic(), topo.supernode(), s.rebuildWindowMs(), s.commitEveryMs()), twin, decoder,
-                deadLetters, clock);
-        SnapshotBoard board = new SnapshotBoard();
-        // The page's charts read InfluxDB when history goes there, else the recent history kept in memory.
-        HistorySources charts = HistorySources.choose(s.influxUrl(), s.influxDatabase(), layout);
-        // Published at least as often as the live stream ticks, so every tick can show something new.
-        source.afterBatch(new SnapshotPublisher(twin.state(), board, charts.recent(), clock,
-                Math.min(250, s.liveTickMs())));
-        RunMetrics metrics = new RunMetrics(topo.supernode(), source.stats(), decoder, deadLetters);
-        source.onLatency(metrics::latency);
-        history.ifPresent(metrics::history);
+        TopologyCatalog catalog = TopologyCatalog.of(s);
+        RunSettings.Fleet fleetSettings = s.fleet();
+        String clientId = "twin-" + fleetSettings.instance();
         List<AutoCloseable> outputs = new ArrayList<>();
-        history.ifPresent(outputs::add);
-        charts.influx().ifPresent(outputs::add);
-        AlertBoard alerts = new AlertBoard();
-        AlertState alertState = AlertState.open(new AlertState.Settings(s.stateDir(), s.influxUrl(),
-                s.influxDatabase()), topo, clock);
-        List<AlertSink> sinks = new ArrayList<>(List.of(alertState.historySink()));
-        detect(twin, s.detection(), metrics, alerts, sinks).ifPresent(outputs::add);
-        metrics.alerts(alerts);
-        metrics.counter("twin_alert_history_dropped", "alert history entries that could not be kept", alertState,
-                AlertState::historyDropped);
-        outputs.add(alertState);
+        AlertFanout reported = new AlertFanout();
+        Optional<AlertFile> alertFile = alertFile(s.detection());
+        alertFile.ifPresent(outputs::add);
+        alertFile.ifPresent(reported::add);
+        reported.add(new AlertLog());
+        FleetBoard fleetBoard = new FleetBoard(clock);
+        // The address is known once the server listens; the owner written in summaries needs it before.
+        AdvertisedAddress address = new AdvertisedAddress(fleetSettings.advertiseUrl(), s.httpHost(),
+                s.access().tls().isPresent());
+        ShardRegistry shards = new ShardRegistry(catalog, new SupernodeShard.Common(s, clock, s.access().control(),
+                reported), fleetBoard, () -> address.owner(fleetSettings.instance()));
+        DeadLetters deadLetters = new DeadLetters(s.kafkaBootstrap(), s.deadLetterTopic(), clientId);
+        KafkaFrameSource source = new KafkaFrameSource(new KafkaSourceSettings(s.kafkaBootstrap(), s.topic(), s.group(),
+                s.deadLetterTopic(), clientId, s.rebuildWindowMs(), s.commitEveryMs()), shards, deadLetters, clock);
+        RunMetrics metrics = new RunMetrics(fleetSettings.instance(), source.stats(), shards::rejections, deadLetters);
+        source.onLatency(metrics::latency);
+        reported.add(metrics::alertEvent);
+        // An alert reported is committed at once, so that a new owner does not re-read and report it again.
+        reported.add(e -> source.commitSoon());
+        metrics.alerts(shards::firing);
+        if (s.influxUrl().isPresent()) {
+            metrics.history(shards, r -> r.history(h -> h.pointsWritten()), r -> r.history(h -> h.pointsDropped()),
+                    r -> r.history(h -> h.pointsRejected()), r -> r.history(h -> h.writeFailures()),
+                    r -> r.history(h -> h.backlog()), r -> r.history(h -> h.lastWriteSucceeded() ? 0 : 1));
+        }
+        alertFile.ifPresent(f -> metrics.counter("twin_alert_file_failures",
+                "alert events that could not be written to --alerts-out", f, AlertFile::failures));
         outputs.add(deadLetters);
 
-        Thread writer = new Thread(source, "twin-writer-" + topo.supernode());
+        Thread writer = new Thread(source, "twin-writer");
         Vertx vertx = Vertx.vertx();
         TwinService service = new TwinService(source, outputs, writer, vertx);
-        ApiSources api = new ApiSources(layout, board, alerts, s.detection().rules(), charts.source(),
-                Optional.empty(), clock, alertState.acks(), alertState.silences(), alertState.historySource());
-        LiveFeed feed = new LiveFeed(LiveSources.live(board, () -> alerts.view().events()), new LiveView(layout),
-                s.liveTickMs());
-        DashboardServer.Views views = new DashboardServer.Views(TopologyView.of(topo, s.detection().rules()), feed,
-                api, Optional.empty(), s.access().control());
         int port;
         try {
-            port = DashboardServer.deploy(vertx, s.httpHost(), s.httpPort(), views,
+            port = DashboardServer.deploy(vertx, s.httpHost(), s.httpPort(), shards,
                     new RunProbes(source.stats(), writer, clock, metrics)).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             service.close();
@@ -130,51 +105,48 @@ public final class TwinService implements AutoCloseable {
                     + e.getMessage() + "); " + (s.access().tls().isPresent() ? "are --tls-cert and --tls-key a"
                     + " certificate and its own private key, in PEM? Or " : "") + "choose another with --http-port", e);
         }
+        address.served(port);
         // Deep links need the served address, known only now; no alert is raised before the writer starts.
         // Silenced alerts are not notified (their resolves still are).
-        Notifier notifier = Notifier.start(s.detection().receivers(), Notifier.servedAddress(s.httpHost(), port),
-                SendContext.system(alertState.silences()));
-        sinks.add(notifier);
+        Notifier notifier = Notifier.start(s.detection().receivers(), address.uri(),
+                SendContext.system(shards::silenced));
+        reported.add(notifier);
+        shards.notifier(notifier);
         metrics.notifications(notifier);
         outputs.add(notifier);
+        CompactedTopic fleetTopic = CompactedTopic.open(s.kafkaBootstrap(), fleetSettings.topic(), clientId,
+                fleetBoard::onRecord);
+        FleetPublisher publisher = new FleetPublisher(shards, fleetTopic);
+        // Closed first: no summary is published once the shards start closing.
+        outputs.add(0, fleetTopic);
+        outputs.add(0, publisher);
+        metrics.counter("twin_fleet_summaries_published", "supernode summaries published to the fleet topic",
+                fleetTopic, CompactedTopic::published);
+        metrics.gauge("twin_fleet_supernodes", "supernodes in the fleet topic", fleetBoard, FleetBoard::size);
         writer.setUncaughtExceptionHandler((t, e) -> {
             LOG.error("ingest thread failed", e);
             service.stop.countDown();
         });
         writer.start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::stopAndAwaitClose, "twin-shutdown"));
-        System.out.printf("twin %s: consuming %s from %s as group %s; dead letters to %s%n", topo.supernode(),
-                s.topic(), s.kafkaBootstrap(), s.group(), s.deadLetterTopic());
+        System.out.printf("twin instance %s: consuming %s from %s as group %s; dead letters to %s%n",
+                fleetSettings.instance(), s.topic(), s.kafkaBootstrap(), s.group(), s.deadLetterTopic());
+        System.out.printf("supernodes: %s, as the group assigns their partitions; fleet summaries on %s%n",
+                catalog.describe(), fleetSettings.topic());
         System.out.printf("history: %s%n", s.influxUrl().map(u -> "InfluxDB " + u + " database " + s.influxDatabase())
                 .orElse("off (set --influx-url to keep it)"));
         System.out.println(s.detection().describe());
-        System.out.println(alertState.describe());
-        System.out.println(views.access().describe(s.httpHost()));
-        System.out.printf("live page, /metrics, /ready, /alive on %s://%s:%d/%n",
-                s.access().tls().isPresent() ? "https" : "http", s.httpHost(), port);
+        System.out.println("alert state: silences and acks in " + s.stateDir() + "/SUPERNODE; alert history to "
+                + s.influxUrl().map(u -> "InfluxDB " + u).orElse(s.stateDir() + "/SUPERNODE"));
+        System.out.println(s.access().control().describe(s.httpHost()));
+        System.out.printf("live page, /metrics, /ready, /alive on %s (advertised as %s)%n",
+                Notifier.servedAddress(s.httpHost(), port).toString().replace("http://",
+                        s.access().tls().isPresent() ? "https://" : "http://"), address.uri());
         return service;
     }
 
-    /**
-     * Puts a detection engine on the twin whose alert events go to the alert file (when there is one),
-     * the log, the metrics, {@code board} and whatever else is in {@code sinks} by the time the writer
-     * starts; returns the file, which the caller closes.
-     */
-    private static Optional<AlertFile> detect(Twin twin, RunSettings.Detection d, RunMetrics metrics,
-                                              AlertBoard board, List<AlertSink> sinks) throws IOException {
-        Optional<AlertFile> file = Optional.empty();
-        if (d.alertsOut().isPresent()) {
-            file = Optional.of(AlertFile.create(d.alertsOut().get()));
-            sinks.add(file.get());
-            metrics.counter("twin_alert_file_failures", "alert events that could not be written to --alerts-out",
-                    file.get(), AlertFile::failures);
-        }
-        sinks.add(new AlertLog());
-        sinks.add(metrics::alertEvent);
-        sinks.add(board);
-        twin.addListener(new DetectionEngine(twin.state(), d.rules(), DetectionSettings.defaults(),
-                e -> sinks.forEach(sink -> sink.onAlert(e))));
-        return file;
+    private static Optional<AlertFile> alertFile(RunSettings.Detection d) throws IOException {
+        return d.alertsOut().isPresent() ? Optional.of(AlertFile.create(d.alertsOut().get())) : Optional.empty();
     }
 
     /**

@@ -136,6 +136,30 @@ class RunSettingsTest {
     @Test
     void needsExactlyOneTopologySource() {
         assertThatThrownBy(() -> RunSettings.resolve(SettingSources.of(Map.of(), Map.of(), Optional.empty())))
-                .hasMessageContaining("topology: give exactly one of --topology FILE or --preset NAME");
+                .hasMessageContaining("topology: give exactly one of --topology FILE, --topology-dir DIR or --preset NAME");
+    }
+
+    @Test
+    void takesAnyListOrOneSupernodeAndNamesTheInstanceAndItsFleetTopic() {
+        RunSettings any = RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72", "supernode", "*",
+                "instance", "twin-a", "advertise.url", "http://twin-a.example:8080/"), Map.of(), Optional.empty()));
+        assertThat(any.supernode()).isEqualTo("*");
+        assertThat(any.fleet()).isEqualTo(new RunSettings.Fleet("twin-a", Optional.of("http://twin-a.example:8080/"),
+                "supernode-telemetry.fleet"));
+        RunSettings list = RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72", "supernode", "sn01,sn02"),
+                Map.of(), Optional.empty()));
+        assertThat(list.supernode()).isEqualTo("sn01,sn02");
+        assertThat(list.fleet().instance()).isNotBlank();
+    }
+
+    @Test
+    void rejectsBadSupernodeListsAndAFleetTopicThatIsTheTelemetryTopic() {
+        assertThatThrownBy(() -> RunSettings.resolve(SettingSources.of(Map.of("preset", "cpo-72", "supernode",
+                "sn01,,sn/02", "fleet.topic", "supernode-telemetry", "advertise.url", "twin-a:8080"), Map.of(),
+                Optional.empty())))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).anySatisfy(
+                        p -> assertThat(p).startsWith("supernode: 'sn01,,sn/02'")).anySatisfy(
+                        p -> assertThat(p).startsWith("fleet.topic: must differ")).anySatisfy(
+                        p -> assertThat(p).startsWith("advertise.url: 'twin-a:8080'")));
     }
 }

@@ -40,7 +40,7 @@ class AlertmanagerAlertsTest {
         assertThat(alert.get("annotations").has("eta")).isFalse();
         assertThat(alert.get("startsAt").asText()).isEqualTo("2025-11-23T19:00:00Z");
         assertThat(alert.get("endsAt").asText()).isEqualTo("2025-11-23T19:04:00Z");
-        assertThat(alert.get("generatorURL").asText()).isEqualTo("http://twin.example:8080/#/alerts?id=a-000123");
+        assertThat(alert.get("generatorURL").asText()).isEqualTo("http://twin.example:8080/?sn=sn01#/alerts?id=a-000123");
     }
 
     @Test
