@@ -1,5 +1,5 @@
 // Entry point: fetch the topology, build the views, follow the hash route and the live stream.
-import { getJson } from './api';
+import { getJson, onSupernodeMoved } from './api';
 import { App } from './app';
 import { signIn } from './auth';
 import { byTestId, setText } from './dom';
@@ -11,6 +11,7 @@ import type { AlertsDoc, Topology } from './types';
 import { AlertsView, HighlightPanel } from './views/alerts';
 import { CoolingView } from './views/cooling';
 import { DeviceView } from './views/device';
+import { showMoved } from './views/moved';
 import { OpticsView } from './views/optics';
 import { OverviewView } from './views/overview';
 import { PredictionsView } from './views/predictions';
@@ -25,6 +26,8 @@ interface View {
 
 async function start(): Promise<void> {
   const conn = byTestId('conn');
+  const banner = byTestId('moved-banner');
+  onSupernodeMoved(moved => showMoved(banner, moved));
   await signIn();
   let topo = await getJson<Topology>('/api/topology');
   while (!topo.ok) {
