@@ -36,7 +36,10 @@ async function start(): Promise<void> {
     topo = await getJson<Topology>('/api/topology');
   }
   const app = new App(new Model(topo.data));
-  setText(document.getElementById('supernode')!, topo.data.supernode);
+  const shown = topo.data.supernode;
+  setText(byTestId('supernode'), shown);
+  // Several supernodes may be open side by side: the tab says which one this is.
+  document.title = `${shown} · supernode-twin`;
   const c = topo.data.counts;
   setText(document.getElementById('counts')!, c ? `${fmtCount(c.devices)} devices · ${fmtCount(c.lanes)} lanes · ${fmtCount(c.links)} links` : '');
 
