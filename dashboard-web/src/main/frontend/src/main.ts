@@ -11,6 +11,7 @@ import type { AlertsDoc, Topology } from './types';
 import { AlertsView, HighlightPanel } from './views/alerts';
 import { CoolingView } from './views/cooling';
 import { DeviceView } from './views/device';
+import { FleetView } from './views/fleet';
 import { showMoved } from './views/moved';
 import { OpticsView } from './views/optics';
 import { OverviewView } from './views/overview';
@@ -50,6 +51,7 @@ async function start(): Promise<void> {
     alerts: new AlertsView(app),
     predictions: new PredictionsView(app),
     device: new DeviceView(app),
+    fleet: new FleetView(() => shown),
   };
   new HighlightPanel(app);
   new ReplayBar(app);
