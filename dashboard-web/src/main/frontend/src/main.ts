@@ -1,5 +1,5 @@
 // Entry point: fetch the topology, build the views, follow the hash route and the live stream.
-import { getJson } from './api';
+import { getJson, onSupernodeMoved } from './api';
 import { App } from './app';
 import { signIn } from './auth';
 import { byTestId, setText } from './dom';
@@ -11,6 +11,8 @@ import type { AlertsDoc, Topology } from './types';
 import { AlertsView, HighlightPanel } from './views/alerts';
 import { CoolingView } from './views/cooling';
 import { DeviceView } from './views/device';
+import { FleetView } from './views/fleet';
+import { showMoved } from './views/moved';
 import { OpticsView } from './views/optics';
 import { OverviewView } from './views/overview';
 import { PredictionsView } from './views/predictions';
@@ -25,6 +27,8 @@ interface View {
 
 async function start(): Promise<void> {
   const conn = byTestId('conn');
+  const banner = byTestId('moved-banner');
+  onSupernodeMoved(moved => showMoved(banner, moved));
   await signIn();
   let topo = await getJson<Topology>('/api/topology');
   while (!topo.ok) {
@@ -33,7 +37,10 @@ async function start(): Promise<void> {
     topo = await getJson<Topology>('/api/topology');
   }
   const app = new App(new Model(topo.data));
-  setText(document.getElementById('supernode')!, topo.data.supernode);
+  const shown = topo.data.supernode;
+  setText(byTestId('supernode'), shown);
+  // Several supernodes may be open side by side: the tab says which one this is.
+  document.title = `${shown} · supernode-twin`;
   const c = topo.data.counts;
   setText(document.getElementById('counts')!, c ? `${fmtCount(c.devices)} devices · ${fmtCount(c.lanes)} lanes · ${fmtCount(c.links)} links` : '');
 
@@ -44,6 +51,7 @@ async function start(): Promise<void> {
     alerts: new AlertsView(app),
     predictions: new PredictionsView(app),
     device: new DeviceView(app),
+    fleet: new FleetView(() => shown),
   };
   new HighlightPanel(app);
   new ReplayBar(app);

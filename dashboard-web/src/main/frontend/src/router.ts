@@ -1,6 +1,6 @@
 // Hash routes: "#/optics?laser=ID" → {view: "optics", params}. Unknown routes fall back to the overview.
 
-export const VIEWS = ['overview', 'optics', 'cooling', 'alerts', 'predictions', 'device'] as const;
+export const VIEWS = ['overview', 'optics', 'cooling', 'alerts', 'predictions', 'device', 'fleet'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export function parseRoute(hash: string): { view: ViewName; params: URLSearchParams } {

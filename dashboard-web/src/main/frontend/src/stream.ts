@@ -1,6 +1,9 @@
 // The live WebSocket: reconnects with exponential backoff, accepts text and binary messages, and
 // hands each decoded message to a callback. A browser that falls behind is conflated by the server.
+// A page opened for one supernode (`?sn=ID`) follows that supernode's stream (`/live?sn=ID`).
+import { pageSupernode } from './api';
 import { decodeMessage, type LiveMessage } from './live';
+import { withSupernode } from './supernode';
 
 export type ConnState = { kind: 'connecting' } | { kind: 'live' } | { kind: 'retrying'; inMs: number };
 
@@ -14,7 +17,7 @@ export class LiveStream {
   start(): void {
     this.onState({ kind: 'connecting' });
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${proto}//${location.host}/live`);
+    const ws = new WebSocket(`${proto}//${location.host}${withSupernode('/live', pageSupernode())}`);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;
     ws.onopen = () => {

@@ -182,3 +182,32 @@ export interface PredictionsDoc {
   at: number;
   predictions: { alert: AlertEvent; eta: number; etaInMs: number; confidence?: number }[];
 }
+
+/** `GET /api/fleet`: every supernode of the fleet as the instances publish them. */
+export interface FleetDoc {
+  instance: string;
+  url?: string | null;
+  supernodes: FleetEntry[];
+}
+
+export type FleetHealth = 'ok' | 'warning' | 'alarm' | 'critical' | 'rebuilding' | 'unknown';
+
+export interface FleetEntry {
+  supernode: string;
+  /** Served by the instance that answered. */
+  local: boolean;
+  /** The owner has not published a summary for a while (it may have died; the entry stays listed). */
+  stale: boolean;
+  at: number;
+  eventTime?: number | null;
+  owner: { instance: string; url?: string | null };
+  link?: string | null;
+  /** One of FleetHealth; a newer server may send a word this page does not know. */
+  health: string;
+  gpus?: number;
+  devices?: number;
+  staleSensors?: number;
+  firing: { warning: number; alarm: number; critical: number };
+  alerts?: { id: string; severity: string; summary?: string | null; rootCause: string }[];
+  worst?: { device: string; reason: string }[];
+}
