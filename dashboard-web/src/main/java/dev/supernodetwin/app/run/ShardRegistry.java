@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -29,9 +32,19 @@ import java.util.function.ToDoubleFunction;
  * closed when the partitions move away, and served to the dashboard meanwhile. The map is written on the
  * writer thread and read by the HTTP edge and the fleet publisher.
  */
-final class ShardRegistry implements Shards, ServedSupernodes {
+final class ShardRegistry implements Shards, ServedSupernodes, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShardRegistry.class);
+    private static final long CLOSE_WAIT_SECONDS = 60;
 
+    /**
+     * Closes shards that left off the writer thread: flushing a supernode's history may take seconds, and
+     * the other supernodes must not wait for it.
+     */
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "twin-shard-closer");
+        t.setDaemon(true);
+        return t;
+    });
     private final TopologyCatalog catalog;
     private final SupernodeShard.Common common;
     private final FleetBoard fleet;
@@ -96,7 +109,16 @@ final class ShardRegistry implements Shards, ServedSupernodes {
         if (n != null) {
             n.release(s.supernode());
         }
-        s.close();
+        closer.execute(s::close);
+    }
+
+    /** Waits for the shards that left to finish closing; after the source has stopped. */
+    @Override
+    public void close() throws InterruptedException {
+        closer.shutdown();
+        if (!closer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("supernodes still closing after {} s; their last history may be lost", CLOSE_WAIT_SECONDS);
+        }
     }
 
     @Override

@@ -91,6 +91,8 @@ public final class TwinService implements AutoCloseable {
         alertFile.ifPresent(f -> metrics.counter("twin_alert_file_failures",
                 "alert events that could not be written to --alerts-out", f, AlertFile::failures));
         outputs.add(deadLetters);
+        // The source closes every shard as it stops; this waits for them before the rest closes.
+        outputs.add(0, shards);
 
         Thread writer = new Thread(source, "twin-writer");
         Vertx vertx = Vertx.vertx();

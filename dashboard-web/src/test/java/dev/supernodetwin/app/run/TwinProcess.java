@@ -41,9 +41,15 @@ public final class TwinProcess implements AutoCloseable {
 
     /** Starts {@code twin ARGS... --http-port PORT}; its output goes to {@code log}. */
     static TwinProcess start(int httpPort, Path log, String... args) throws IOException {
+        return start(httpPort, log, List.of(), args);
+    }
+
+    /** As {@link #start(int, Path, String...)}, without the environment variables {@code unset}. */
+    static TwinProcess start(int httpPort, Path log, List<String> unset, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(args));
         cmd.addAll(List.of("--http-port", Integer.toString(httpPort)));
-        return new TwinProcess(launch("-Xmx512m", cmd, log), URI.create("http://127.0.0.1:" + httpPort + "/"), log);
+        return new TwinProcess(launch("-Xmx512m", cmd, log, unset), URI.create("http://127.0.0.1:" + httpPort + "/"),
+                log);
     }
 
     /**
@@ -53,7 +59,7 @@ public final class TwinProcess implements AutoCloseable {
     public static TwinProcess demo(Path log, Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("demo", "--port", "0"));
         cmd.addAll(List.of(args));
-        Process p = launch("-Xmx1g", cmd, log);
+        Process p = launch("-Xmx1g", cmd, log, List.of());
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<URI> page = livePage(log);
@@ -69,7 +75,7 @@ public final class TwinProcess implements AutoCloseable {
         }
     }
 
-    private static Process launch(String heap, List<String> args, Path log) throws IOException {
+    private static Process launch(String heap, List<String> args, Path log, List<String> unset) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; run the package phase first");
         }
@@ -77,7 +83,9 @@ public final class TwinProcess implements AutoCloseable {
                 heap, "-jar", JAR.toString()));
         cmd.addAll(args);
         Files.createDirectories(log.toAbsolutePath().getParent());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        unset.forEach(pb.environment()::remove);
+        return pb.start();
     }
 
     private static Optional<URI> livePage(Path log) throws IOException {

@@ -4,6 +4,7 @@ import dev.supernodetwin.core.frame.FrameBuffer;
 import dev.supernodetwin.core.twin.Twin;
 import dev.supernodetwin.ingest.codec.FrameDecoder;
 import dev.supernodetwin.ingest.codec.RejectionSink;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -209,7 +211,16 @@ public final class KafkaFrameSource implements Runnable, AutoCloseable {
         publishStats();
         boolean now = commitSoon;
         commitSoon = false;
-        commit(now);
+        try {
+            commit(now);
+        } catch (RebalanceInProgressException | CommitFailedException e) {
+            // Partitions are moving: the rebalance listener commits what it can; try again after the next poll.
+            LOG.debug("commit deferred: {}", e.getMessage());
+            commitSoon = now;
+        } catch (KafkaException e) {
+            LOG.warn("offset commit failed, will retry: {}", e.getMessage());
+            commitSoon = now;
+        }
         shards.afterBatch();
     }
 
@@ -403,6 +414,8 @@ public final class KafkaFrameSource implements Runnable, AutoCloseable {
             consumer.commitAsync(offsets, (o, e) -> {
                 if (e == null) {
                     stats.commits++;
+                } else if (e instanceof RebalanceInProgressException) {
+                    LOG.debug("offset commit deferred by a rebalance: {}", e.getMessage());
                 } else {
                     LOG.warn("offset commit failed, will retry: {}", e.getMessage());
                 }
