@@ -70,9 +70,30 @@ step "docker-compose.yml (docker-compose config -q)"
 docker-compose -f docker-compose.yml config -q
 services=$(docker-compose -f docker-compose.yml config --services | tr '\n' ' ')
 echo "ok: services $services"
-for s in kafka influxdb alertmanager twin-sn01 twin-sn02 sim-sn01 sim-sn02; do
+for s in kafka influxdb alertmanager kafka-init twin-a twin-b sim; do
   [[ " $services " == *" $s "* ]] || fail "docker-compose.yml has no service $s"
 done
+# The sharing set-up: both twins in one group over every supernode, each advertising its own address,
+# the topics made by kafka-init before the twins and the simulator start, four supernodes simulated.
+docker-compose -f docker-compose.yml config > "$work/compose.yaml"
+compose_has() {  # compose_has DESCRIPTION COUNT EXTENDED-REGEX: the resolved file matches COUNT times
+  local n
+  n=$(grep -Ec -- "$3" "$work/compose.yaml" || true)
+  [ "$n" -eq "$2" ] || fail "docker-compose.yml: $1 (/$3/ matched $n times, expected $2)"
+  echo "ok: $1"
+}
+compose_has "both twins in consumer group supernode-twin" 2 '^      TWIN_KAFKA_GROUP: supernode-twin$'
+compose_has "both twins model every supernode"            2 "^      TWIN_SUPERNODE: '\\*'$"
+compose_has "twin-a advertises 127.0.0.1:8080"             1 '^      TWIN_ADVERTISE_URL: http://127\.0\.0\.1:8080/$'
+compose_has "twin-b advertises 127.0.0.1:8081"             1 '^      TWIN_ADVERTISE_URL: http://127\.0\.0\.1:8081/$'
+compose_has "an instance name per twin"                    2 '^      TWIN_INSTANCE: twin-[ab]$'
+# (the init script is checked in the source: the resolved file folds long strings)
+grep -Eq -- '--topic telemetry --partitions 8 ' docker-compose.yml || fail "kafka-init does not create telemetry with 8 partitions"
+grep -Eq -- '--topic telemetry\.fleet --partitions 1 .*--config cleanup\.policy=compact' docker-compose.yml \
+  || fail "kafka-init does not create the compacted fleet topic telemetry.fleet"
+echo "ok: kafka-init creates telemetry (8 partitions) and the compacted telemetry.fleet"
+compose_has "twins and simulator wait for kafka-init"      3 'condition: service_completed_successfully'
+compose_has "one simulator of sn01..sn04"                  1 '^    - sn01,sn02,sn03,sn04$'
 # Every image pinned: no image without a tag, none on latest (compose services and Dockerfile stages).
 while read -r image; do
   [[ "$image" == *:* && "$image" != *:latest ]] || fail "docker-compose.yml: image not pinned to a tag: $image"
