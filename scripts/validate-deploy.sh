@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Validates the deployment files without a Docker engine or a cluster (docs/deploy.md):
 #   1. docker-compose.yml with Debian's docker-compose 1.29.2 (`config -q`);
-#   2. the Helm chart: `helm lint`, `helm template` with defaults and with an override whose values
-#      must show in the manifests, and a wrong-typed values file that must be rejected;
+#   2. the Helm chart: `helm lint`, `helm template` with defaults, with an override and with the
+#      sharing values (ci/fleet-values.yaml) whose values must show in the manifests, and a
+#      wrong-typed values file that must be rejected;
 #   3. every rendered manifest against the Kubernetes schemas (scripts/validate-manifests.mjs).
 # Tools are fetched once into .cache/deploy-tools/ (gitignored): reruns are quick and offline.
 # The Dockerfile cannot be built here (no engine); it is read, not run.
@@ -14,6 +15,7 @@ K8S_MODELS_PKG="kubernetes-models@4.5.1"
 YAML_PKG="yaml@2.9.1"
 CHART=charts/supernode-twin
 OVERRIDE=$CHART/ci/override-values.yaml
+FLEET=$CHART/ci/fleet-values.yaml
 WRONG=scripts/deploy-fixtures/wrong-type-values.yaml
 
 cache="$PWD/.cache/deploy-tools"
@@ -70,9 +72,30 @@ step "docker-compose.yml (docker-compose config -q)"
 docker-compose -f docker-compose.yml config -q
 services=$(docker-compose -f docker-compose.yml config --services | tr '\n' ' ')
 echo "ok: services $services"
-for s in kafka influxdb alertmanager twin-sn01 twin-sn02 sim-sn01 sim-sn02; do
+for s in kafka influxdb alertmanager kafka-init twin-a twin-b sim; do
   [[ " $services " == *" $s "* ]] || fail "docker-compose.yml has no service $s"
 done
+# The sharing set-up: both twins in one group over every supernode, each advertising its own address,
+# the topics made by kafka-init before the twins and the simulator start, four supernodes simulated.
+docker-compose -f docker-compose.yml config > "$work/compose.yaml"
+compose_has() {  # compose_has DESCRIPTION COUNT EXTENDED-REGEX: the resolved file matches COUNT times
+  local n
+  n=$(grep -Ec -- "$3" "$work/compose.yaml" || true)
+  [ "$n" -eq "$2" ] || fail "docker-compose.yml: $1 (/$3/ matched $n times, expected $2)"
+  echo "ok: $1"
+}
+compose_has "both twins in consumer group supernode-twin" 2 '^      TWIN_KAFKA_GROUP: supernode-twin$'
+compose_has "both twins model every supernode"            2 "^      TWIN_SUPERNODE: '\\*'$"
+compose_has "twin-a advertises 127.0.0.1:8080"             1 '^      TWIN_ADVERTISE_URL: http://127\.0\.0\.1:8080/$'
+compose_has "twin-b advertises 127.0.0.1:8081"             1 '^      TWIN_ADVERTISE_URL: http://127\.0\.0\.1:8081/$'
+compose_has "an instance name per twin"                    2 '^      TWIN_INSTANCE: twin-[ab]$'
+# (the init script is checked in the source: the resolved file folds long strings)
+grep -Eq -- '--topic telemetry --partitions 8 ' docker-compose.yml || fail "kafka-init does not create telemetry with 8 partitions"
+grep -Eq -- '--topic telemetry\.fleet --partitions 1 .*--config cleanup\.policy=compact' docker-compose.yml \
+  || fail "kafka-init does not create the compacted fleet topic telemetry.fleet"
+echo "ok: kafka-init creates telemetry (8 partitions) and the compacted telemetry.fleet"
+compose_has "twins and simulator wait for kafka-init"      3 'condition: service_completed_successfully'
+compose_has "one simulator of sn01..sn04"                  1 '^    - sn01,sn02,sn03,sn04$'
 # Every image pinned: no image without a tag, none on latest (compose services and Dockerfile stages).
 while read -r image; do
   [[ "$image" == *:* && "$image" != *:latest ]] || fail "docker-compose.yml: image not pinned to a tag: $image"
@@ -103,6 +126,7 @@ echo "ok: .dockerignore leaves out .git, target/, node_modules/, twin-state/"
 step "helm lint $CHART"
 "$helm" lint "$CHART"
 "$helm" lint "$CHART" -f "$OVERRIDE"
+"$helm" lint "$CHART" -f "$FLEET"
 
 step "helm template (defaults)"
 "$helm" template twin "$CHART" > "$work/defaults.yaml"
@@ -110,10 +134,11 @@ grep -c '^kind:' "$work/defaults.yaml" | xargs echo "documents:"
 
 step "helm template (override $OVERRIDE)"
 "$helm" template twin "$CHART" -f "$OVERRIDE" > "$work/override.yaml"
-expect() {  # expect DESCRIPTION EXTENDED-REGEX: the override must show in the rendered manifests
-  grep -Eq -- "$2" "$work/override.yaml" || fail "override not rendered: $1 (no match for /$2/)"
-  echo "ok: $1"
+expect_in() {  # expect_in FILE DESCRIPTION EXTENDED-REGEX: the values must show in the rendered manifests
+  grep -Eq -- "$3" "$work/$1" || fail "$1: not rendered: $2 (no match for /$3/)"
+  echo "ok: $2"
 }
+expect() { expect_in override.yaml "$@"; }
 expect "replicas 3"                "^  replicas: 3$"
 expect "image tag"                 'image: "supernode-twin:0\.1\.0-ci"'
 expect "cpu request"               "cpu: 500m"
@@ -131,9 +156,33 @@ expect "scrape annotation"         'prometheus.io/scrape: "true"'
 expect "scrape port"               'prometheus.io/port: "9090"'
 expect "scrape path"               "prometheus.io/path: /metrics"
 expect "state claim"               "claimName: twin-sn07-state"
+expect "fleet topic"               'value: "telemetry-ci\.summaries"'
+expect "advertised address"        'value: "https://twin-sn07\.example/"'
+expect "instance from pod name"    "fieldPath: metadata\.name"
+expect "one supernode: its label"  'supernode-twin/supernode: "sn07"'
 grep -q "TWIN_PRESET" "$work/override.yaml" && fail "a topology was given but the preset is still set"
 grep -q "kind: Secret" "$work/defaults.yaml" && fail "defaults set no users but a Secret was rendered"
 echo "ok: preset replaced by the topology; no Secret without users"
+
+step "helm template (defaults and $FLEET: sharing supernodes between pods)"
+expect_in defaults.yaml "defaults: every supernode that arrives" 'value: "\*"'
+expect_in defaults.yaml "defaults: advertise the pod IP"         'value: "http://\$\(POD_IP\):8080/"'
+expect_in defaults.yaml "defaults: POD_IP from the downward API" "fieldPath: status\.podIP"
+expect_in defaults.yaml "defaults: fleet topic TOPIC.fleet"      'value: "supernode-telemetry\.fleet"'
+grep -q "supernode-twin/supernode:" "$work/defaults.yaml" && fail 'supernode "*" is not a label value, but a supernode label was rendered'
+echo "ok: no supernode label for \"*\""
+"$helm" template twin "$CHART" -f "$FLEET" > "$work/fleet.yaml"
+expect_in fleet.yaml "fleet: replicas 4"                     "^  replicas: 4$"
+expect_in fleet.yaml "fleet: one consumer group"             'value: "twin-fleet"'
+expect_in fleet.yaml "fleet: topology folder"                "value: /etc/twin/topologies"
+expect_in fleet.yaml "fleet: sn01 document in the ConfigMap" "^  topology-sn01\.yaml: \|$"
+expect_in fleet.yaml "fleet: sn02 document as sn02.yaml"     "path: sn02\.yaml"
+expect_in fleet.yaml "fleet: preset for the others"          'value: "npo-256"'
+if "$helm" template twin "$CHART" --set supernode.topology=x > "$work/topology-star.log" 2>&1; then
+  fail 'helm template accepted supernode.topology with supernode.id "*"'
+fi
+grep -q "supernode.topology describes one supernode" "$work/topology-star.log" || { cat "$work/topology-star.log"; fail "topology with \"*\" failed for another reason"; }
+echo "ok: one topology document with \"*\" is refused"
 
 step "helm rejects a wrong-typed values file ($WRONG)"
 for cmd in lint template; do
@@ -146,7 +195,7 @@ for cmd in lint template; do
 done
 
 step "rendered manifests against the Kubernetes schemas (kubernetes-models)"
-node scripts/validate-manifests.mjs "$work/defaults.yaml" "$work/override.yaml"
+node scripts/validate-manifests.mjs "$work/defaults.yaml" "$work/override.yaml" "$work/fleet.yaml"
 
 echo
 echo "validate-deploy: all checks passed"

@@ -2,7 +2,9 @@
 // Validates rendered Kubernetes manifests offline: for every document of every file given, the
 // kubernetes-models class of its apiVersion/kind is instantiated and validate() checks it against
 // the Kubernetes OpenAPI schema. Exits 1, naming each bad document, when any fails or is of a kind
-// with no model. Usage: NODE_MODULES_DIR=DIR node scripts/validate-manifests.mjs FILE...
+// with no model. It also checks what the schema cannot: an env value's $(NAME) reference must name a
+// variable defined EARLIER in the same container's env (else Kubernetes leaves the text as it is, e.g.
+// an advertised address of "http://$(POD_IP):8080/"). Usage: NODE_MODULES_DIR=DIR node scripts/validate-manifests.mjs FILE...
 // (DIR holds kubernetes-models and yaml; scripts/validate-deploy.sh installs them into its cache.)
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -33,6 +35,29 @@ function modelFor(apiVersion, kind) {
   }
 }
 
+// The containers of a workload's pod template (Deployment, StatefulSet, ...) or of a Pod.
+function containersOf(obj) {
+  const spec = obj.kind === "Pod" ? obj.spec : obj.spec?.template?.spec;
+  return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+}
+
+// Every $(NAME) in env values that names no variable defined before it; $$(NAME) is an escape.
+function unresolvedEnvRefs(obj) {
+  const problems = [];
+  for (const c of containersOf(obj)) {
+    const defined = new Set();
+    for (const e of c.env ?? []) {
+      for (const m of String(e.value ?? "").matchAll(/(\$+)\(([A-Za-z_][A-Za-z0-9_]*)\)/g)) {
+        if (m[1].length % 2 === 1 && !defined.has(m[2])) {
+          problems.push(`container ${c.name}: env ${e.name} refers to $(${m[2]}), not defined before it`);
+        }
+      }
+      defined.add(e.name);
+    }
+  }
+  return problems;
+}
+
 let checked = 0;
 const failures = [];
 for (const file of files) {
@@ -54,6 +79,11 @@ for (const file of files) {
     }
     try {
       new Model(obj).validate();
+      const refs = unresolvedEnvRefs(obj);
+      if (refs.length) {
+        failures.push(`${where} (${name}): ${refs.join("; ")}`);
+        return;
+      }
       checked++;
       console.log(`  ok  ${apiVersion} ${name}`);
     } catch (e) {

@@ -31,7 +31,14 @@ helm.sh/chart: {{ include "supernode-twin.chart" . }}
 {{ include "supernode-twin.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- if include "supernode-twin.singleSupernode" . }}
 supernode-twin/supernode: {{ .Values.supernode.id | quote }}
+{{- end }}
+{{- end }}
+
+{{/* "true" when supernode.id is one id (not "*", not a list): only then is it a label value. */}}
+{{- define "supernode-twin.singleSupernode" -}}
+{{- if and (ne .Values.supernode.id "*") (not (contains "," .Values.supernode.id)) }}true{{ end }}
 {{- end }}
 
 {{/* The receivers file text: the one given whole, else one Alertmanager receiver, else none. */}}
@@ -52,7 +59,7 @@ receivers:
 
 {{/* Whether the ConfigMap has anything to hold. */}}
 {{- define "supernode-twin.hasConfig" -}}
-{{- if or .Values.supernode.topology .Values.rules (include "supernode-twin.receivers" .) }}true{{ end }}
+{{- if or .Values.supernode.topology .Values.supernode.topologies .Values.rules (include "supernode-twin.receivers" .) }}true{{ end }}
 {{- end }}
 
 {{/* Name of the Secret with users.yaml, empty when there are no users. */}}

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -35,7 +36,10 @@ import java.util.concurrent.Callable;
                 "The recording is NDJSON (gzip-compressed when FILE ends in .gz); the ground truth goes",
                 "beside it in FILE.truth.ndjson. Runs as fast as possible unless --realtime or --rate is given.",
                 "With --kafka BOOTSTRAP --topic T the frames go to Kafka instead, keyed by the supernode id,",
-                "--batch frames per record (no ground-truth file then)."})
+                "--batch frames per record (no ground-truth file then).",
+                "With --kafka, --supernode takes a comma list (e.g. sn01,sn02,sn03,sn04): each supernode is the --preset",
+                "under its own id, with its own seed (the first uses --seed itself) and the --scenario faults that name it,",
+                "all produced by this one process, keyed by their own ids and paced together; --rate is their total."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -113,6 +117,9 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkDestination();
         double framesPerSecond = framesPerSecond();
+        if (topology.supernode.contains(",")) {
+            return produceFleet(supernodeList(), framesPerSecond);
+        }
         long durationMillis = Durations.parse(duration);
         long periodMillis = Durations.parse(period);
         Topology topo = topology.topology();
@@ -128,7 +135,8 @@ final class SimulateCommand implements Callable<Integer> {
             return produce(simulator, layout, ticks, framesPerSecond);
         }
         try (RecordingWriter writer = RecordingWriter.open(out, layout)) {
-            run(simulator, ticks, RateLimiter.wrap(writer, framesPerSecond));
+            FrameSink sink = RateLimiter.wrap(writer, framesPerSecond);
+            run(simulator, ticks, () -> simulator.tick(sink));
         }
         Path truth = truthPath(out);
         List<GroundTruth> groundTruth = simulator.groundTruth();
@@ -172,18 +180,66 @@ final class SimulateCommand implements Callable<Integer> {
                 + rate);
     }
 
-    private void run(Simulator simulator, long ticks, FrameSink sink) throws InterruptedException {
-        long first = simulator.nextTime();
+    /** Runs {@code tick} {@code ticks} times, paced to {@code clock}'s event time with --realtime. */
+    private void run(Simulator clock, long ticks, Runnable tick) throws InterruptedException {
+        long first = clock.nextTime();
         try (ProgressBar bar = progress(ticks)) {
             long wallStart = System.nanoTime();
             for (long t = 0; t < ticks; t++) {
                 if (realtime) {
-                    pace(wallStart, simulator.nextTime() - first);
+                    pace(wallStart, clock.nextTime() - first);
                 }
-                simulator.tick(sink);
+                tick.run();
                 bar.step();
             }
         }
+    }
+
+    /** The ids of a --supernode list, after the checks that make a list usable. */
+    private List<String> supernodeList() {
+        if (out != null) {
+            throw new ParameterException(spec.commandLine(), "--out writes one supernode's recording: give one"
+                    + " --supernode id per recording, or produce the list to Kafka with --kafka");
+        }
+        if (topology.source.file != null) {
+            throw new ParameterException(spec.commandLine(), "--topology describes one supernode: a --supernode"
+                    + " list needs --preset, which each supernode gets under its own id");
+        }
+        try {
+            return SimulatedFleet.parseIds(topology.supernode);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--supernode: " + e.getMessage());
+        }
+    }
+
+    private int produceFleet(List<String> ids, double framesPerSecond) throws Exception {
+        long periodMillis = Durations.parse(period);
+        long ticks = (Durations.parse(duration) + periodMillis - 1) / periodMillis;
+        ScenarioDocument loaded = scenario == null ? new ScenarioDocument(java.util.OptionalLong.empty(),
+                Scenario.healthy()) : new ScenarioReader().read(scenario);
+        long baseSeed = seed != null ? seed : loaded.seed().orElse(1L);
+        SimulatedFleet fleet = SimulatedFleet.of(topology.source.preset == null ? "cpo-72" : topology.source.preset,
+                ids, new SimulationSettings(baseSeed, startMillis(periodMillis), periodMillis), loaded.scenario());
+        FrameProducerSettings settings = new FrameProducerSettings(kafka, topic, batch, 2, compression, acks,
+                acks.equals("all"));
+        List<FrameProducer> producers = new ArrayList<>();
+        try {
+            List<FrameSink> sinks = new ArrayList<>();
+            for (SensorLayout layout : fleet.layouts()) {
+                FrameProducer producer = new FrameProducer(layout, settings);
+                producers.add(producer);
+                // Every supernode sends as many frames per tick, so equal shares keep the total at --rate.
+                sinks.add(RateLimiter.wrap(producer, framesPerSecond / ids.size()));
+            }
+            run(fleet.first(), ticks, () -> fleet.tick(sinks));
+        } finally {
+            producers.forEach(FrameProducer::close);
+        }
+        boolean clean = true;
+        for (int i = 0; i < ids.size(); i++) {
+            clean &= report(producers.get(i).report(), ids.get(i));
+        }
+        return clean ? 0 : 1;
     }
 
     private int produce(Simulator simulator, SensorLayout layout, long ticks, double framesPerSecond)
@@ -192,18 +248,23 @@ final class SimulateCommand implements Callable<Integer> {
                 acks.equals("all"));
         FrameProducer producer = new FrameProducer(layout, settings);
         try (producer) {
-            run(simulator, ticks, RateLimiter.wrap(producer, framesPerSecond));
+            FrameSink sink = RateLimiter.wrap(producer, framesPerSecond);
+            run(simulator, ticks, () -> simulator.tick(sink));
         }
-        FrameProducer.ProducerReport r = producer.report();
+        return report(producer.report(), layout.topology().supernode()) ? 0 : 1;
+    }
+
+    /** Prints what was sent under {@code key}; true when nothing failed. */
+    private boolean report(FrameProducer.ProducerReport r, String key) {
         System.err.printf("produced %,d frames in %,d records (%,d bytes) to %s on %s, key %s%n", r.frames(),
-                r.records(), r.bytes(), topic, kafka, layout.topology().supernode());
+                r.records(), r.bytes(), topic, kafka, key);
         if (!r.clean()) {
             System.err.printf("FAILED to send %,d frames in %,d records; first errors:%n", r.failedFrames(),
                     r.failedRecords());
             r.errors().forEach(e -> System.err.println("  " + e));
-            return 1;
+            return false;
         }
-        return 0;
+        return true;
     }
 
     private static ProgressBar progress(long ticks) {
