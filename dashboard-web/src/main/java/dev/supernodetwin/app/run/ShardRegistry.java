@@ -65,6 +65,14 @@ final class ShardRegistry implements Shards, ServedSupernodes, AutoCloseable {
         this.self = self;
     }
 
+    /** A supernode's alert state read from the fleet topic: taken when it is modelled here and newer. */
+    void onSharedState(String supernode, dev.supernodetwin.app.state.StateFile.State state) {
+        SupernodeShard s = shards.get(supernode);
+        if (s != null) {
+            s.adopt(state);
+        }
+    }
+
     /** The notifier, once it exists (before the writer starts): told when a supernode leaves. */
     void notifier(Notifier n) {
         this.notifier = n;

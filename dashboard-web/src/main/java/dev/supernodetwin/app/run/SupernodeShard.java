@@ -37,6 +37,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * One supernode as this instance models it, from the moment its partition is assigned until it moves
@@ -70,8 +71,11 @@ final class SupernodeShard implements Shard, AutoCloseable {
      * @param access   who may use the dashboard
      * @param sinks    where reported alert events go beside the shard's own board and history (log, metrics,
      *                 alert file, notifier, the commit trigger); also told of restored events
+     * @param fleet    the fleet topic as read: where an earlier owner's silences and acknowledgements are found
+     * @param publish  publishes a record to the fleet topic (key, value)
      */
-    record Common(RunSettings settings, InstantSource clock, AccessControl access, AlertSink sinks) {
+    record Common(RunSettings settings, InstantSource clock, AccessControl access, AlertSink sinks,
+                  FleetBoard fleet, BiConsumer<String, byte[]> publish) {
     }
 
     private SupernodeShard(Topology topology, Twin twin, FrameDecoder decoder, SnapshotPublisher publisher,
@@ -110,8 +114,12 @@ final class SupernodeShard implements Shard, AutoCloseable {
         SnapshotPublisher publisher = new SnapshotPublisher(twin.state(), board, charts.recent(), c.clock(),
                 Math.min(250, s.liveTickMs()));
         AlertBoard alerts = new AlertBoard();
+        // Silences and acks follow the supernode: the newer of this instance's file and what its last owner
+        // published wins, and every change is published for whoever owns it next.
         AlertState alertState = AlertState.open(new AlertState.Settings(stateDir(s.stateDir(), topo.supernode()),
-                s.influxUrl(), s.influxDatabase()), topo, c.clock());
+                s.influxUrl(), s.influxDatabase()), topo, c.clock(), c.fleet().state(topo.supernode()));
+        alertState.share(state -> c.publish().accept(FleetBoard.STATE_KEY + topo.supernode(),
+                StateFile.render(state).toBuffer().getBytes()));
         outputs.add(alertState);
         AlertSink history0 = alertState.historySink();
         twin.addListener(new DetectionEngine(twin.state(), s.detection().rules(), DetectionSettings.defaults(),
@@ -215,6 +223,14 @@ final class SupernodeShard implements Shard, AutoCloseable {
     /** The history writer's counters, when history goes to InfluxDB. */
     Optional<HistoryStats> historyStats() {
         return history.map(InfluxHistorySink::stats);
+    }
+
+    /** Takes silences and acknowledgements an earlier owner changed last, when newer than those here. */
+    void adopt(StateFile.State newer) {
+        if (alertState.adopt(newer)) {
+            LOG.info("supernode {}: took the silences and acknowledgements its earlier owner changed last",
+                    supernode());
+        }
     }
 
     /** Silences of this supernode, for the notifier's predicate. */

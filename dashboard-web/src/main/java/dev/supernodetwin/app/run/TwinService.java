@@ -69,11 +69,15 @@ public final class TwinService implements AutoCloseable {
         alertFile.ifPresent(reported::add);
         reported.add(new AlertLog());
         FleetBoard fleetBoard = new FleetBoard(clock);
+        CompactedTopic fleetTopic = CompactedTopic.open(s.kafkaBootstrap(), fleetSettings.topic(), clientId,
+                fleetBoard::onRecord);
+        outputs.add(fleetTopic);
         // The address is known once the server listens; the owner written in summaries needs it before.
         AdvertisedAddress address = new AdvertisedAddress(fleetSettings.advertiseUrl(), s.httpHost(),
                 s.access().tls().isPresent());
         ShardRegistry shards = new ShardRegistry(catalog, new SupernodeShard.Common(s, clock, s.access().control(),
-                reported), fleetBoard, () -> address.owner(fleetSettings.instance()));
+                reported, fleetBoard, fleetTopic::publish), fleetBoard, () -> address.owner(fleetSettings.instance()));
+        fleetBoard.onState(shards::onSharedState);
         DeadLetters deadLetters = new DeadLetters(s.kafkaBootstrap(), s.deadLetterTopic(), clientId);
         KafkaFrameSource source = new KafkaFrameSource(new KafkaSourceSettings(s.kafkaBootstrap(), s.topic(), s.group(),
                 s.deadLetterTopic(), clientId, s.rebuildWindowMs(), s.commitEveryMs()), shards, deadLetters, clock);
@@ -116,11 +120,8 @@ public final class TwinService implements AutoCloseable {
         shards.notifier(notifier);
         metrics.notifications(notifier);
         outputs.add(notifier);
-        CompactedTopic fleetTopic = CompactedTopic.open(s.kafkaBootstrap(), fleetSettings.topic(), clientId,
-                fleetBoard::onRecord);
         FleetPublisher publisher = new FleetPublisher(shards, fleetTopic);
         // Closed first: no summary is published once the shards start closing.
-        outputs.add(0, fleetTopic);
         outputs.add(0, publisher);
         metrics.counter("twin_fleet_summaries_published", "supernode summaries published to the fleet topic",
                 fleetTopic, CompactedTopic::published);

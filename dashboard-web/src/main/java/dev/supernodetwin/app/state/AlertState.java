@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The alert state an SRE changes and the record of it: silences and acknowledgements (kept in the state
@@ -36,8 +37,15 @@ public final class AlertState implements AutoCloseable {
     private final AckBoard acks;
     private final AlertHistoryWriter history;
     private final ExecutorService saver;
+    private final InstantSource clock;
+    /** Told of every change, after the file: where a supernode's state also goes so its next owner has it. */
+    private volatile Consumer<StateFile.State> shared = s -> { };
+    /** When the state in force was last changed (here or by an earlier owner). */
+    private volatile long savedAt;
 
-    private AlertState(StateFile file, SilenceBoard silences, AckBoard acks, AlertHistoryWriter history) {
+    private AlertState(StateFile file, SilenceBoard silences, AckBoard acks, AlertHistoryWriter history,
+                       InstantSource clock) {
+        this.clock = clock;
         this.file = file;
         this.silences = silences;
         this.acks = acks;
@@ -61,9 +69,20 @@ public final class AlertState implements AutoCloseable {
 
     /** Loads what the state directory holds (reporting, never failing on, a bad file) and starts history. */
     public static AlertState open(Settings s, Topology topology, InstantSource clock) {
+        return open(s, topology, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(Settings, Topology, InstantSource)}, taking {@code elsewhere} instead of the file when it
+     * is newer: the state an earlier owner of the supernode published.
+     */
+    public static AlertState open(Settings s, Topology topology, InstantSource clock,
+                                  Optional<StateFile.State> elsewhere) {
         StateFile file = new StateFile(s.stateDir());
-        StateFile.Loaded loaded = file.load(clock.millis());
-        loaded.problem().ifPresent(p -> LOG.warn("alert state: {}", p));
+        StateFile.Loaded fromFile = file.load(clock.millis());
+        fromFile.problem().ifPresent(p -> LOG.warn("alert state: {}", p));
+        StateFile.Loaded loaded = elsewhere.filter(e -> e.savedAt() > fromFile.state().savedAt())
+                .map(e -> new StateFile.Loaded(e, Optional.empty())).orElse(fromFile);
         SilenceBoard silences = new SilenceBoard(topology, clock);
         List<String> dropped = silences.restore(loaded.state().silences());
         if (!dropped.isEmpty()) {
@@ -73,7 +92,8 @@ public final class AlertState implements AutoCloseable {
         acks.restore(loaded.state().acks());
         AlertHistoryStore store = s.influxUrl().<AlertHistoryStore>map(u -> new InfluxAlertHistory(u, s.influxDb()))
                 .orElseGet(() -> NdjsonAlertHistory.in(s.stateDir()));
-        AlertState state = new AlertState(file, silences, acks, AlertHistoryWriter.start(store));
+        AlertState state = new AlertState(file, silences, acks, AlertHistoryWriter.start(store), clock);
+        state.savedAt = loaded.state().savedAt();
         state.listen(topology.supernode());
         return state;
     }
@@ -92,16 +112,40 @@ public final class AlertState implements AutoCloseable {
     }
 
     private synchronized void save() {
+        long now = Math.max(clock.millis(), savedAt + 1);
+        savedAt = now;
         StateFile.State snapshot = new StateFile.State(silences.current().all().stream()
                 .map(x -> new StoredSilence(x.id(), x.target().text(), x.startsAt(), x.endsAt(), x.createdBy(),
-                        x.comment())).toList(), acks.all());
+                        x.comment())).toList(), acks.all(), now);
         saver.execute(() -> {
             try {
                 file.save(snapshot);
             } catch (IOException e) {
                 LOG.warn("alert state: cannot save {}: {}", file.path(), e.getMessage());
             }
+            shared.accept(snapshot);
         });
+    }
+
+    /** Also hands every change to {@code sink} (on the saver thread), e.g. to publish it for the next owner. */
+    public void share(Consumer<StateFile.State> sink) {
+        this.shared = sink;
+    }
+
+    /**
+     * Takes a state changed elsewhere (an earlier owner's last change, arriving late) when it is newer than
+     * the one in force; nothing is saved or recorded again.
+     *
+     * @return whether it was taken
+     */
+    public synchronized boolean adopt(StateFile.State newer) {
+        if (newer.savedAt() <= savedAt) {
+            return false;
+        }
+        savedAt = newer.savedAt();
+        silences.restore(newer.silences());
+        acks.restore(newer.acks());
+        return true;
     }
 
     /** The silences, for the API and the notifier ({@link SilenceBoard#test}). */

@@ -29,12 +29,22 @@ public final class StateFile {
 
     private final Path dir;
 
-    /** What the file holds. */
-    public record State(List<StoredSilence> silences, List<AckBoard.Ack> acks) {
+    /**
+     * What the file holds.
+     *
+     * @param savedAt when it was last changed (wall clock, epoch ms; 0 when unknown): of two copies of a
+     *                supernode's state (the file, the fleet topic) the later one wins
+     */
+    public record State(List<StoredSilence> silences, List<AckBoard.Ack> acks, long savedAt) {
         /** Copies the lists. */
         public State {
             silences = List.copyOf(silences);
             acks = List.copyOf(acks);
+        }
+
+        /** A state of unknown age. */
+        public State(List<StoredSilence> silences, List<AckBoard.Ack> acks) {
+            this(silences, acks, 0);
         }
     }
 
@@ -95,7 +105,8 @@ public final class StateFile {
         }
     }
 
-    static JsonObject render(State state) {
+    /** The state as the file (and the fleet topic) carries it. */
+    public static JsonObject render(State state) {
         JsonArray silences = new JsonArray();
         for (StoredSilence s : state.silences()) {
             silences.add(new JsonObject().put("id", s.id()).put("target", s.target()).put("startsAt", s.startsAt())
@@ -105,10 +116,16 @@ public final class StateFile {
         for (AckBoard.Ack a : state.acks()) {
             acks.add(new JsonObject().put("id", a.id()).put("by", a.by()).put("at", a.at()));
         }
-        return new JsonObject().put("version", 1).put("silences", silences).put("acks", acks);
+        return new JsonObject().put("version", 1).put("savedAt", state.savedAt()).put("silences", silences)
+                .put("acks", acks);
     }
 
-    static State parse(JsonObject o) {
+    /**
+     * Reads what {@link #render} wrote.
+     *
+     * @throws ClassCastException, NullPointerException or IllegalArgumentException when it is not a state
+     */
+    public static State parse(JsonObject o) {
         List<StoredSilence> silences = new ArrayList<>();
         for (Object v : o.getJsonArray("silences", new JsonArray())) {
             JsonObject s = (JsonObject) v;
@@ -120,7 +137,7 @@ public final class StateFile {
             JsonObject a = (JsonObject) v;
             acks.add(new AckBoard.Ack(required(a, "id"), required(a, "by"), a.getLong("at")));
         }
-        return new State(silences, acks);
+        return new State(silences, acks, o.getLong("savedAt", 0L));
     }
 
     private static String required(JsonObject o, String field) {

@@ -59,7 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * supernodes. One instance is killed (SIGKILL) mid-run. Within 30 s its supernodes are owned and served by
  * the others, their state rebuilt (an alert that was firing before the kill is firing on the new owner);
  * faults injected before, during and after the hand-over each reach the SREs' webhook as exactly one alert,
- * delivered once; and every instance's fleet view lists all eight supernodes throughout.
+ * delivered once; a silence set on the old owner holds on the new one; and every instance's fleet view
+ * lists all eight supernodes throughout.
  */
 class FleetHandOverIT {
     private static final int SUPERNODES = 8;
@@ -142,7 +143,12 @@ class FleetHandOverIT {
         await("the faults before the kill are alerted", Duration.ofSeconds(60),
                 () -> webhook.firing(before).size() == 1 && webhook.firing(control).size() == 1);
         String beforeId = webhook.firing(before).iterator().next();
-        Thread.sleep(2_000); // the alert's offsets are committed well before this
+        // An SRE silences an ELS of a moving supernode on its current owner: the silence must move with it.
+        String silencedEls = moving.get(0) + "/t04/els0";
+        HttpResponse<String> silence = post(twins.get(victimIndex), "/api/silences?sn=" + moving.get(0),
+                "{\"target\": \"" + silencedEls + "\", \"duration\": \"1h\", \"comment\": \"ELS swap\"}");
+        assertThat(silence.statusCode()).as(silence.body()).isEqualTo(201);
+        Thread.sleep(2_000); // the alert's offsets and the silence are committed and published well before this
 
         TwinProcess killed = twins.get(victimIndex);
         killed.kill();
@@ -167,12 +173,18 @@ class FleetHandOverIT {
         assertThat(firingIds(newOwner, moving.get(0))).as("alerts firing on the new owner of " + moving.get(0))
                 .contains(beforeId);
 
-        // After: a fault on a supernode that moved.
+        assertThat(getJson(newOwner, "/api/silences?sn=" + moving.get(0)).orElseThrow().toString())
+                .as("silences on the new owner").contains(silencedEls);
+
+        // After: a fault on a supernode that moved, and one under the silence that moved with it.
         Fault later = fleet.inject(moving.get(0), "t03/els0#0", Duration.ofMinutes(30));
+        Fault quiet = fleet.inject(moving.get(0), "t04/els0#0", Duration.ofMinutes(30));
         await("the faults during and after the hand-over are alerted, the one before it resolved",
                 Duration.ofSeconds(150), () -> webhook.firing(during).size() == 1 && webhook.firing(later).size() == 1
-                        && webhook.resolved(beforeId));
+                        && webhook.resolved(beforeId) && firingRootCauses(newOwner, moving.get(0))
+                        .contains(quiet.laser()));
         Thread.sleep(5_000); // anything reported twice would show up now
+        assertThat(webhook.firing(quiet)).as("a silenced fault, seen on the new owner but not sent").isEmpty();
 
         for (Fault f : List.of(before, control, during, later)) {
             assertThat(webhook.firing(f)).as("alerts raised for " + f).hasSize(1);
@@ -232,6 +244,22 @@ class FleetHandOverIT {
         Set<String> ids = new TreeSet<>();
         getJson(t, "/api/alerts?sn=" + supernode).ifPresent(a -> a.get("firing").forEach(e -> ids.add(e.get("id").asText())));
         return ids;
+    }
+
+    private static Set<String> firingRootCauses(TwinProcess t, String supernode) {
+        Set<String> causes = new TreeSet<>();
+        getJson(t, "/api/alerts?sn=" + supernode).ifPresent(a -> a.get("firing").forEach(e -> {
+            JsonNode rc = e.get("rootCause");
+            causes.add(rc.get("device").asText() + (rc.has("lane") && !rc.get("lane").isNull()
+                    ? "#" + rc.get("lane").asInt() : ""));
+        }));
+        return causes;
+    }
+
+    private static HttpResponse<String> post(TwinProcess t, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(t.base().resolve(path)).timeout(Duration.ofSeconds(5))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Optional<JsonNode> getJson(TwinProcess t, String path) {
