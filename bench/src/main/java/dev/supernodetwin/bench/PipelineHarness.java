@@ -16,6 +16,8 @@ import java.time.InstantSource;
 import dev.supernodetwin.ingest.kafka.DeadLetters;
 import dev.supernodetwin.ingest.kafka.KafkaSourceSettings;
 import dev.supernodetwin.ingest.kafka.KafkaFrameSource;
+import dev.supernodetwin.ingest.kafka.Shard;
+import dev.supernodetwin.ingest.kafka.Shards;
 import dev.supernodetwin.ingest.kafka.FrameProducer;
 import dev.supernodetwin.ingest.kafka.FrameProducerSettings;
 import dev.supernodetwin.ingest.recording.RecordingWriter;
@@ -119,9 +121,9 @@ public final class PipelineHarness {
             // The live service's path: a consumer-group member (KafkaFrameSource, as twin run) applying a backlog.
             Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
             KafkaSourceSettings settings = new KafkaSourceSettings(bootstrap, topic, topic + "-run" + run,
-                    topic + ".dead", "sn01", 0, 1_000);
+                    topic + ".dead", "bench", 0, 1_000);
             try (DeadLetters dead = new DeadLetters(bootstrap, topic + ".dead", "bench");
-                 KafkaFrameSource source = new KafkaFrameSource(settings, twin, new FrameDecoder(layout), dead,
+                 KafkaFrameSource source = new KafkaFrameSource(settings, Shards.single(Shard.of(twin), () -> { }), dead,
                          InstantSource.system())) {
                 Thread loop = new Thread(source, "bench-twin-writer");
                 loop.start();
@@ -212,9 +214,9 @@ public final class PipelineHarness {
     private void consume(String topic, AtomicBoolean producing, long[] latencies, long[] appliedAt, int[] n) {
         Twin twin = new Twin(layout, StalenessPolicy.DEFAULT);
         KafkaSourceSettings settings = new KafkaSourceSettings(bootstrap, topic, topic + "-bench", topic + ".dead",
-                "sn01", 0, 1_000);
+                "bench", 0, 1_000);
         try (DeadLetters dead = new DeadLetters(bootstrap, topic + ".dead", "bench");
-             KafkaFrameSource source = new KafkaFrameSource(settings, twin, new FrameDecoder(layout), dead,
+             KafkaFrameSource source = new KafkaFrameSource(settings, Shards.single(Shard.of(twin), () -> { }), dead,
                      InstantSource.system())) {
             source.onLatency(ms -> {
                 if (n[0] < latencies.length) {

@@ -16,4 +16,26 @@ public interface Shard {
 
     /** The decoder for the supernode's topology. */
     FrameDecoder decoder();
+
+    /** A shard of {@code twin}, decoded for its own layout. */
+    static Shard of(Twin twin) {
+        FrameDecoder decoder = new FrameDecoder(twin.state().layout());
+        String supernode = twin.state().topology().supernode();
+        return new Shard() {
+            @Override
+            public String supernode() {
+                return supernode;
+            }
+
+            @Override
+            public Twin twin() {
+                return twin;
+            }
+
+            @Override
+            public FrameDecoder decoder() {
+                return decoder;
+            }
+        };
+    }
 }

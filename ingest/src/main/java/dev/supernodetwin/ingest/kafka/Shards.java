@@ -29,4 +29,37 @@ public interface Shards {
 
     /** The supernode that records without a key belong to, when this instance models exactly one. */
     Optional<String> unkeyed();
+
+    /**
+     * Exactly one supernode's twin, for tools and benchmarks that feed one: records of other supernodes are
+     * skipped, unkeyed ones are its own.
+     *
+     * @param afterBatch run after every poll
+     */
+    static Shards single(Shard shard, Runnable afterBatch) {
+        return new Shards() {
+            @Override
+            public Optional<Shard> open(String supernode, int partition, boolean rebuilding) {
+                return supernode.equals(shard.supernode()) ? Optional.of(shard) : Optional.empty();
+            }
+
+            @Override
+            public void rebuilt(Shard s) {
+            }
+
+            @Override
+            public void close(Shard s) {
+            }
+
+            @Override
+            public void afterBatch() {
+                afterBatch.run();
+            }
+
+            @Override
+            public Optional<String> unkeyed() {
+                return Optional.of(shard.supernode());
+            }
+        };
+    }
 }
