@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The live page of {@code twin demo} (the default supernode) in headless Chromium: values move on screen, an
  * injected fault becomes an alert that names its root cause and highlights what it affects, a laser's blast
- * radius is exactly the lanes it lights, and a device drill-down draws a chart.
+ * radius is exactly the lanes it lights, a device drill-down draws a chart, and the fleet view lists the
+ * supernode.
  */
 class DashboardBrowserIT {
     private static final Pattern NUMBER = Pattern.compile("[0-9]");
@@ -107,6 +108,21 @@ class DashboardBrowserIT {
 
         assertThat(shown).containsExactlyInAnyOrderElementsOf(lanes);
         assertThat(intAttribute("optics-map", "data-highlighted")).isEqualTo(lights);
+    }
+
+    @Test
+    void theFleetViewListsTheSupernodeWithItsHealthAndMarksTheOneThisPageShows() {
+        String supernode = page.api("/api/topology").getString("supernode");
+        JsonObject fleet = page.api("/api/fleet");
+        assertThat(fleet.getJsonArray("supernodes")).hasSize(1);
+        page.open("#/fleet");
+        var row = page.await("the fleet table lists " + supernode, d -> d.findElements(testId("fleet-row")).stream()
+                .filter(r -> supernode.equals(r.getAttribute("data-supernode"))).findFirst().orElse(null));
+        assertThat(page.driver().findElements(testId("fleet-row"))).hasSize(1);
+        assertThat(row.findElements(testId("fleet-current"))).as("marked as the supernode this page shows").hasSize(1);
+        assertThat(row.findElement(testId("fleet-health")).getText()).isNotBlank();
+        assertThat(row.getAttribute("data-health")).isIn("ok", "warning", "alarm", "critical");
+        page.screenshot("fleet");
     }
 
     @Test
