@@ -64,6 +64,35 @@ class AlertmanagerReceiverTest {
     }
 
     @Test
+    void takesOverReSendingARestoredAlertAndResolvesIt() throws Exception {
+        String id = "sn01/t01/els0#0/laser@" + T0;
+        receiver.restore(laser(id, T0, State.FIRING));
+        receiver.handle(List.of());
+        assertThat(transport.requests).as("re-sent with the others, so Alertmanager keeps it").hasSize(1);
+        assertThat(alert(0).get("labels").get("alert_id").asText()).isEqualTo(id);
+        assertThat(alert(0).get("startsAt").asText()).isEqualTo(instant(T0));
+
+        clock.advance(Duration.ofSeconds(10));
+        receiver.handle(List.of(laser(id, clock.millis, State.RESOLVED)));
+        assertThat(transport.requests).hasSize(2);
+        assertThat(alert(1).get("endsAt").asText()).isEqualTo(instant(clock.millis));
+    }
+
+    @Test
+    void aReleasedSupernodesAlertsAreNeitherReSentNorResolvedHere() throws Exception {
+        receiver.handle(List.of(laser("sn01/t01/els0#0/laser@1", T0, State.FIRING),
+                laser("sn02/t01/els0#0/laser@1", T0, State.FIRING)));
+        assertThat(transport.requests).hasSize(1);
+        receiver.release("sn01/");
+        clock.advance(RESEND);
+        receiver.handle(List.of());
+        assertThat(transport.requests).hasSize(2);
+        assertThat(body(1)).extracting(a -> a.get("labels").get("alert_id").asText())
+                .containsExactly("sn02/t01/els0#0/laser@1");
+        assertThat(body(1)).allSatisfy(a -> assertThat(a.get("endsAt").asText()).isNotEqualTo(instant(clock.millis)));
+    }
+
+    @Test
     void batchesEveryAlertDueIntoOnePost() throws Exception {
         receiver.handle(List.of(laser("a-1", T0, State.FIRING), laser("a-2", T0, State.FIRING)));
         clock.advance(RESEND);
