@@ -77,6 +77,13 @@ public final class ClientGroup {
         s.lastSeq = tick.seq();
     }
 
+    /** Closes every client and forgets them. */
+    public void closeAll() {
+        List<Slot> all = new ArrayList<>(slots);
+        slots.clear();
+        all.forEach(s -> s.client.close());
+    }
+
     /** Clients in the group. */
     public int size() {
         return slots.size();

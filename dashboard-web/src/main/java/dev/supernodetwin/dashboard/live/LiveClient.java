@@ -9,4 +9,8 @@ public interface LiveClient {
 
     /** Sends one text message (the bytes are shared: read, never modify). */
     void send(ByteBuf message);
+
+    /** Ends the connection: the feed is going away (the supernode moved, the server stops). */
+    default void close() {
+    }
 }

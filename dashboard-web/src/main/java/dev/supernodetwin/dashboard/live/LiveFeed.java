@@ -146,8 +146,16 @@ public final class LiveFeed implements AutoCloseable {
         return groups.values().stream().mapToInt(ClientGroup::size).sum();
     }
 
+    /** Stops ticking and closes every connected page's socket, each on its own event loop. */
     @Override
     public void close() {
         renderer.shutdownNow();
+        groups.forEach((context, group) -> {
+            try {
+                context.runOnContext(v -> group.closeAll());
+            } catch (RuntimeException e) {
+                // The event loop is gone (Vert.x is closing): so are its sockets.
+            }
+        });
     }
 }

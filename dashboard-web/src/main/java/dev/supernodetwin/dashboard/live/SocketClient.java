@@ -33,4 +33,12 @@ final class SocketClient implements LiveClient {
     public void send(ByteBuf message) {
         ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, message, true));
     }
+
+    /** Closes with 1001 (going away): the page reconnects and learns where the supernode is now. */
+    @Override
+    public void close() {
+        if (!ws.isClosed()) {
+            ws.close((short) 1001, "going away");
+        }
+    }
 }
