@@ -66,8 +66,8 @@ class AlertmanagerNotificationIT {
             assertThat(labels.get("alert_id").asText()).isEqualTo(firing.id());
             assertThat(alert.get("status").get("state").asText()).isEqualTo("active");
             assertThat(Instant.parse(alert.get("startsAt").asText())).isEqualTo(Instant.ofEpochMilli(firing.ts()));
-            assertThat(alert.get("generatorURL").asText()).isEqualTo("http://twin.test:8080/#/alerts?id="
-                    + URLEncoder.encode(firing.id(), StandardCharsets.UTF_8));
+            assertThat(alert.get("generatorURL").asText()).isEqualTo("http://twin.test:8080/?sn="
+                    + rig.supernode + "#/alerts?id=" + URLEncoder.encode(firing.id(), StandardCharsets.UTF_8));
 
             AlertEvent resolve = rig.resolved(firing.id());
 
