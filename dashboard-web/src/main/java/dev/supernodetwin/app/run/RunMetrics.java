@@ -54,7 +54,7 @@ public final class RunMetrics {
         counter("twin_offset_commits", "successful offset commits", stats, SourceStats::commits);
         for (RejectReason reason : RejectReason.values()) {
             FunctionCounter.builder("twin_frames_rejected", rejections, r -> r.applyAsDouble(reason))
-                    .description("frames rejected, by reason").tag("reason", reason.code()).register(registry);
+                    .strongReference(true).description("frames rejected, by reason").tag("reason", reason.code()).register(registry);
         }
         counter("twin_dead_letters_sent", "rejected records written to the dead-letter topic", deadLetters,
                 DeadLetters::sent);
@@ -126,12 +126,13 @@ public final class RunMetrics {
 
     /** Adds a counter read from {@code source}. */
     public <T> void counter(String name, String help, T source, ToDoubleFunction<T> read) {
-        FunctionCounter.builder(name, source, read).description(help).register(registry);
+        // Held strongly: Micrometer holds meter sources weakly, and a method reference passed here has no other owner.
+        FunctionCounter.builder(name, source, read).strongReference(true).description(help).register(registry);
     }
 
     /** Adds a gauge read from {@code source}. */
     public <T> void gauge(String name, String help, T source, ToDoubleFunction<T> read) {
-        Gauge.builder(name, source, read).description(help).register(registry);
+        Gauge.builder(name, source, read).strongReference(true).description(help).register(registry);
     }
 
     /** Records one apply latency. */

@@ -285,8 +285,13 @@ class FleetHandOverIT {
                     logs.append("\n--- ").append(names.get(i)).append(" (last lines) ---\n")
                             .append(out.substring(Math.max(0, out.length() - 4_000)));
                 }
+                for (int i = 0; i < twins.size(); i++) {
+                    logs.append("\n--- ").append(names.get(i)).append(": frames applied ")
+                            .append(twins.get(i).metric("twin_frames_applied_total")).append(", supernodes ")
+                            .append(twins.get(i).metric("twin_supernodes_modelled"));
+                }
                 throw new AssertionError("timed out waiting until " + what + "; webhook got " + webhook.summary()
-                        + logs);
+                        + "; simulators: " + fleet.describe() + logs);
             }
             Thread.sleep(250);
         }
@@ -318,15 +323,33 @@ class FleetHandOverIT {
             ticker.scheduleAtFixedRate(this::tick, 0, 200, TimeUnit.MILLISECONDS);
         }
 
+        private volatile Throwable failure;
+        private volatile long ticks;
+
         private void tick() {
-            long now = System.currentTimeMillis();
-            simulators.forEach((sn, sim) -> {
-                FrameProducer out = producers.get(sn);
-                while (sim.nextTime() <= now) {
-                    sim.tick(out);
-                    out.flushBatch();
-                }
-            });
+            try {
+                long now = System.currentTimeMillis();
+                simulators.forEach((sn, sim) -> {
+                    FrameProducer out = producers.get(sn);
+                    while (sim.nextTime() <= now) {
+                        sim.tick(out);
+                        out.flushBatch();
+                        ticks++;
+                    }
+                });
+            } catch (Throwable e) {
+                // Kept for the failure message: a scheduled task that throws is never run again.
+                failure = e;
+                throw e;
+            }
+        }
+
+        /** Ticks so far, each simulator's next event time and the error that stopped them, if any. */
+        String describe() {
+            StringBuilder out = new StringBuilder("ticks " + ticks + ", failure " + failure);
+            simulators.forEach((sn, sim) -> out.append(", ").append(sn).append(" next ")
+                    .append(java.time.Instant.ofEpochMilli(sim.nextTime())));
+            return out.toString();
         }
 
         /** Darkens {@code laser} (relative to the supernode, e.g. {@code t01/els0#0}) from the next tick on. */

@@ -92,6 +92,7 @@ public final class CompactedTopic implements AutoCloseable {
     static void ensureCompacted(String bootstrap, String topic) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         try (Admin admin = Admin.create(p)) {
             NewTopic t = new NewTopic(topic, Optional.of(1), Optional.empty()).configs(Map.of(
