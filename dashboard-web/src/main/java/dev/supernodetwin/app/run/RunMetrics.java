@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
@@ -29,6 +31,7 @@ import static dev.supernodetwin.ingest.alerts.AlertEventJson.lower;
 public final class RunMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer applyLatency;
+    private final List<Object> sources = new CopyOnWriteArrayList<>();
     /** Alert events by state and category, indexed by the enums' ordinals. */
     private final Counter[][] alertEvents = new Counter[State.values().length][Category.values().length];
 
@@ -53,8 +56,7 @@ public final class RunMetrics {
                 SourceStats::rebuilt);
         counter("twin_offset_commits", "successful offset commits", stats, SourceStats::commits);
         for (RejectReason reason : RejectReason.values()) {
-            FunctionCounter.builder("twin_frames_rejected", rejections, r -> r.applyAsDouble(reason))
-                    .strongReference(true).description("frames rejected, by reason").tag("reason", reason.code()).register(registry);
+            FunctionCounter.builder("twin_frames_rejected", held(rejections), r -> r.applyAsDouble(reason)).description("frames rejected, by reason").tag("reason", reason.code()).register(registry);
         }
         counter("twin_dead_letters_sent", "rejected records written to the dead-letter topic", deadLetters,
                 DeadLetters::sent);
@@ -126,13 +128,21 @@ public final class RunMetrics {
 
     /** Adds a counter read from {@code source}. */
     public <T> void counter(String name, String help, T source, ToDoubleFunction<T> read) {
-        // Held strongly: Micrometer holds meter sources weakly, and a method reference passed here has no other owner.
-        FunctionCounter.builder(name, source, read).strongReference(true).description(help).register(registry);
+        FunctionCounter.builder(name, held(source), read).description(help).register(registry);
     }
 
     /** Adds a gauge read from {@code source}. */
     public <T> void gauge(String name, String help, T source, ToDoubleFunction<T> read) {
-        Gauge.builder(name, source, read).strongReference(true).description(help).register(registry);
+        Gauge.builder(name, held(source), read).description(help).register(registry);
+    }
+
+    /**
+     * Keeps {@code source} reachable for as long as the meters: Micrometer holds meter sources weakly, and a
+     * method reference passed here has no other owner (it would be collected and its meter read nothing).
+     */
+    private <T> T held(T source) {
+        sources.add(source);
+        return source;
     }
 
     /** Records one apply latency. */
