@@ -77,6 +77,8 @@ class FleetHandOverIT {
     private SimulatedFleet fleet;
     private Webhook webhook;
     private FleetWatch watch;
+    /** Also shown, from every live instance, when a wait times out. */
+    private final List<String> shownOnFailure = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
@@ -176,6 +178,8 @@ class FleetHandOverIT {
         assertThat(getJson(newOwner, "/api/silences?sn=" + moving.get(0)).orElseThrow().toString())
                 .as("silences on the new owner").contains(silencedEls);
 
+        shownOnFailure.add("/api/alerts?sn=" + moving.get(0));
+        shownOnFailure.add("/api/device?sn=" + moving.get(0) + "&id=" + before.device());
         // After: a fault on a supernode that moved, and one under the silence that moved with it.
         Fault later = fleet.inject(moving.get(0), "t03/els0#0", Duration.ofMinutes(30));
         Fault quiet = fleet.inject(moving.get(0), "t04/els0#0", Duration.ofMinutes(30));
@@ -288,7 +292,12 @@ class FleetHandOverIT {
                 for (int i = 0; i < twins.size(); i++) {
                     logs.append("\n--- ").append(names.get(i)).append(": frames applied ")
                             .append(twins.get(i).metric("twin_frames_applied_total")).append(", supernodes ")
-                            .append(twins.get(i).metric("twin_supernodes_modelled"));
+                            .append(twins.get(i).metric("twin_supernodes_modelled")).append(", fleet ")
+                            .append(fleetOf(twins.get(i)).map(JsonNode::toString).orElse("-"));
+                    for (String path : shownOnFailure) {
+                        logs.append("\n    ").append(path).append(": ")
+                                .append(getJson(twins.get(i), path).map(JsonNode::toString).orElse("-"));
+                    }
                 }
                 throw new AssertionError("timed out waiting until " + what + "; webhook got " + webhook.summary()
                         + "; simulators: " + fleet.describe() + logs);
