@@ -55,6 +55,8 @@ public final class RunMetrics {
         counter("twin_records_rebuilt", "records re-read to rebuild state after an assignment", stats,
                 SourceStats::rebuilt);
         counter("twin_offset_commits", "successful offset commits", stats, SourceStats::commits);
+        counter("twin_apply_failures", "records whose frames could not be applied because the twin or a listener"
+                + " failed (each logged)", stats, SourceStats::failures);
         for (RejectReason reason : RejectReason.values()) {
             FunctionCounter.builder("twin_frames_rejected", held(rejections), r -> r.applyAsDouble(reason)).description("frames rejected, by reason").tag("reason", reason.code()).register(registry);
         }

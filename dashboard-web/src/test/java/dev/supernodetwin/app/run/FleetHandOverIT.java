@@ -305,6 +305,9 @@ class FleetHandOverIT {
                 StringBuilder logs = new StringBuilder();
                 for (int i = 0; i < twins.size(); i++) {
                     String out = twins.get(i).output();
+                    logs.append("\n--- ").append(names.get(i)).append(" (errors) ---\n");
+                    out.lines().filter(l -> l.contains("ERROR") || l.contains("Exception") || l.startsWith("\tat "))
+                            .limit(40).forEach(l -> logs.append(l).append('\n'));
                     logs.append("\n--- ").append(names.get(i)).append(" (last lines) ---\n")
                             .append(out.substring(Math.max(0, out.length() - 4_000)));
                 }

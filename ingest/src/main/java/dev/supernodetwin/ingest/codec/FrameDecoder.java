@@ -71,7 +71,8 @@ public final class FrameDecoder {
 
     /**
      * Decodes one record, passing each good frame to {@code frames} and each bad one to
-     * {@code rejections}.
+     * {@code rejections}. An exception thrown by {@code frames} propagates unchanged: it is the taker's
+     * failure, not the record's.
      *
      * @return the number of frames delivered
      */
@@ -91,6 +92,8 @@ public final class FrameDecoder {
             failFrame(rejections, deep ? RejectReason.TOO_DEEP : RejectReason.TOO_LARGE, e);
         } catch (IOException e) {
             failFrame(rejections, RejectReason.MALFORMED_JSON, e);
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause();
         } catch (RuntimeException e) {
             // Jackson signals a few malformed inputs with unchecked exceptions (e.g. number conversion).
             failFrame(rejections, RejectReason.MALFORMED_JSON, e);
@@ -182,7 +185,21 @@ public final class FrameDecoder {
         samplesDecoded += frame.size();
         unknownMetrics += parser.unknownMetrics();
         inapplicableMetrics += parser.inapplicableMetrics();
-        frames.accept(frame);
+        try {
+            frames.accept(frame);
+        } catch (RuntimeException e) {
+            // A failure of whoever takes the frame is not bad input: it must not be counted as malformed JSON.
+            throw new SinkFailure(e);
+        }
+    }
+
+    /** Carries a failure of the frame sink past the decoder's own handling of malformed input. */
+    private static final class SinkFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
     private void failFrame(RejectionSink rejections, RejectReason reason, Exception e) {

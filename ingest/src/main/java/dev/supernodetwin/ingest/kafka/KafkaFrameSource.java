@@ -203,7 +203,16 @@ public final class KafkaFrameSource implements Runnable, AutoCloseable {
         for (TopicPartition tp : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
             for (ConsumerRecord<byte[], byte[]> record : batch) {
-                process(tp, record);
+                try {
+                    process(tp, record);
+                } catch (RuntimeException e) {
+                    // A fault in what follows the twin (detection, an output) must be seen, and must not stop
+                    // the other supernodes: log it, count it, go on with the next record.
+                    if (stats.failures++ < 20) {
+                        LOG.error("applying {}@{} failed; the record's remaining frames are skipped", tp,
+                                record.offset(), e);
+                    }
+                }
             }
             nextOffset.put(tp, batch.get(batch.size() - 1).offset() + 1);
         }

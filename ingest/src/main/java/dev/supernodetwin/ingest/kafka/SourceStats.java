@@ -17,6 +17,7 @@ public final class SourceStats {
     volatile boolean rebuilding;
     volatile long lastPollMillis;
     volatile long commits;
+    volatile long failures;
     volatile String fatal;
 
     /** Frames applied for the partitions this instance owns, including those committed by their earlier owners. */
@@ -51,6 +52,9 @@ public final class SourceStats {
 
     /** Wall-clock time of the last completed poll, epoch ms; 0 before the first. */
     public long lastPollMillis() { return lastPollMillis; }
+
+    /** Records whose frames could not be applied because the twin or a listener failed (a bug, logged). */
+    public long failures() { return failures; }
 
     /** Offset commits that succeeded. */
     public long commits() { return commits; }

@@ -42,6 +42,18 @@ class FrameDecoderTest {
     }
 
     @Test
+    void aFailureOfTheFrameTakerPropagatesAndIsNotCountedAsMalformedInput() {
+        byte[] good = "{\"ts\": 1, \"device\": \"tn/gpu0\", \"metrics\": {\"temp_c\": 60}}"
+                .getBytes(StandardCharsets.UTF_8);
+        IllegalStateException bug = new IllegalStateException("a listener failed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decoder.decode(good, 0, good.length, f -> {
+            throw bug;
+        }, rejections::add)).isSameAs(bug);
+        assertThat(rejections).isEmpty();
+        assertThat(decoder.rejections()).isZero();
+    }
+
+    @Test
     void decodesASingleFrameWithDeviceAndLaneMetrics() {
         int n = decode("""
                 {"ts": 1763924400123, "device": "tn/gpu0/oe0", "seq": 8812,
