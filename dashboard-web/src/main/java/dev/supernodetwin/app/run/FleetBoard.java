@@ -121,9 +121,4 @@ final class FleetBoard {
     int size() {
         return entries.size();
     }
-
-    /** A summary's owner as it is written. */
-    static SupernodeSummary.Owner owner(String instance, Optional<String> url) {
-        return new SupernodeSummary.Owner(instance, url);
-    }
 }

@@ -1,11 +1,11 @@
 package dev.supernodetwin.app.run;
 
+import dev.supernodetwin.app.runtime.Daemons;
 import dev.supernodetwin.ingest.kafka.CompactedTopic;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -18,16 +18,12 @@ final class FleetPublisher implements AutoCloseable {
     /** How often summaries are published; {@link FleetBoard#STALE_AFTER_MS} is a few of these. */
     static final long EVERY_MS = 2_000;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "twin-fleet-publisher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Daemons.scheduler("twin-fleet-publisher");
 
     FleetPublisher(ShardRegistry shards, CompactedTopic topic) {
         timer.scheduleWithFixedDelay(() -> {
             try {
-                for (JsonObject summary : shards.summaries().values()) {
+                for (JsonObject summary : shards.summarise().values()) {
                     topic.publish(summary.getString("supernode"), summary.toBuffer().getBytes());
                 }
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.supernodetwin.app.run;
 
 import dev.supernodetwin.app.notify.Notifier;
+import dev.supernodetwin.app.runtime.Daemons;
 import dev.supernodetwin.core.alert.AlertEvent;
 import dev.supernodetwin.core.topology.TopologyDocument;
 import dev.supernodetwin.dashboard.api.SupernodeSummary;
@@ -15,13 +16,11 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -40,11 +39,7 @@ final class ShardRegistry implements Shards, ServedSupernodes, AutoCloseable {
      * Closes shards that left off the writer thread: flushing a supernode's history may take seconds, and
      * the other supernodes must not wait for it.
      */
-    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "twin-shard-closer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService closer = Daemons.scheduler("twin-shard-closer");
     private final TopologyCatalog catalog;
     private final SupernodeShard.Common common;
     private final FleetBoard fleet;
@@ -56,6 +51,11 @@ final class ShardRegistry implements Shards, ServedSupernodes, AutoCloseable {
     /** History counters of shards already closed, likewise. */
     private volatile HistoryStats closedHistory = new HistoryStats(0, 0, 0, 0, 0, 0, true, Optional.empty());
     private volatile Notifier notifier;
+    /**
+     * The summaries last published, by supernode: {@code /api/fleet} serves these instead of summarising
+     * every supernode again for each request (a summary reads every sensor's freshness).
+     */
+    private volatile Map<String, JsonObject> published = Map.of();
 
     ShardRegistry(TopologyCatalog catalog, SupernodeShard.Common common, FleetBoard fleet,
                   Supplier<SupernodeSummary.Owner> self) {
@@ -141,11 +141,6 @@ final class ShardRegistry implements Shards, ServedSupernodes, AutoCloseable {
         return catalog.only();
     }
 
-    /** The shards open now. */
-    Collection<SupernodeShard> all() {
-        return shards.values();
-    }
-
     /** Whether the alert's supernode, modelled here, silences it. */
     boolean silenced(AlertEvent e) {
         SupernodeShard s = e.supernode() == null ? null : shards.get(e.supernode());
@@ -178,14 +173,15 @@ final class ShardRegistry implements Shards, ServedSupernodes, AutoCloseable {
         return shards.values().stream().mapToInt(s -> s.alerts().view().firing().size()).sum();
     }
 
-    /** The live summaries of the supernodes modelled here, by id. */
-    Map<String, JsonObject> summaries() {
+    /** Summarises the supernodes modelled here, by id, and keeps the result for {@link #fleet()}. */
+    Map<String, JsonObject> summarise() {
         Map<String, JsonObject> out = new TreeMap<>();
         long now = common.clock().millis();
         SupernodeSummary.Owner owner = self.get();
         for (SupernodeShard s : shards.values()) {
             out.put(s.supernode(), SupernodeSummary.of(s.views().api(), s.rebuilding(), owner, now));
         }
+        published = out;
         return out;
     }
 
@@ -207,7 +203,9 @@ final class ShardRegistry implements Shards, ServedSupernodes, AutoCloseable {
     @Override
     public JsonObject fleet() {
         SupernodeSummary.Owner owner = self.get();
-        return fleet.document(owner.instance(), owner.url(), summaries());
+        Map<String, JsonObject> local = new TreeMap<>(published);
+        local.keySet().retainAll(shards.keySet());
+        return fleet.document(owner.instance(), owner.url(), local);
     }
 
     @Override

@@ -184,11 +184,6 @@ final class SupernodeShard implements Shard, AutoCloseable {
         return decoder;
     }
 
-    /** The topology. */
-    Topology topology() {
-        return topology;
-    }
-
     /** What the dashboard serves of this supernode. */
     DashboardServer.Views views() {
         return views;

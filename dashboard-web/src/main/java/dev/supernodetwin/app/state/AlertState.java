@@ -1,5 +1,6 @@
 package dev.supernodetwin.app.state;
 
+import dev.supernodetwin.app.runtime.Daemons;
 import dev.supernodetwin.core.alert.AlertSink;
 import dev.supernodetwin.core.topology.Topology;
 import dev.supernodetwin.dashboard.api.AckBoard;
@@ -20,7 +21,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -50,11 +50,7 @@ public final class AlertState implements AutoCloseable {
         this.silences = silences;
         this.acks = acks;
         this.history = history;
-        this.saver = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "alert-state-saver");
-            t.setDaemon(true);
-            return t;
-        });
+        this.saver = Daemons.scheduler("alert-state-saver");
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.supernodetwin.dashboard.auth.AccessControl;
 import dev.supernodetwin.dashboard.auth.Role;
 import dev.supernodetwin.dashboard.live.LiveFeed;
 import dev.supernodetwin.ingest.replay.ReplayControl;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -28,8 +29,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,18 +286,12 @@ public final class DashboardServer extends VerticleBase {
     }
 
     /** One parameter of a query string, decoded; null when absent. */
-    static String queryParam(String query, String name) {
+    private static String queryParam(String query, String name) {
         if (query == null) {
             return null;
         }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (key.equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
+        List<String> values = new QueryStringDecoder(query, false).parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** No route for the path, or none for the method: the router's own answers, as JSON. */
